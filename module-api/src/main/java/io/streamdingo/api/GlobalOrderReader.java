@@ -1,0 +1,28 @@
+package io.streamdingo.api;
+
+import java.util.stream.Stream;
+
+/**
+ * The role of reading the events of all streams in global order (ES-2, ES-3).
+ *
+ * <p>Global positions are strictly increasing but may have gaps (a rolled-back or truncated append
+ * leaves one). A reader that remembers the position of the last event it saw and calls
+ * {@link #readAll(long)} with it again later never skips an event that committed in between and never
+ * sees one twice: the store only exposes a position once every lower position is committed or
+ * abandoned.
+ */
+public interface GlobalOrderReader {
+
+    /**
+     * The events with a global position greater than {@code afterPosition}, in ascending position order,
+     * fetched lazily.
+     *
+     * @param afterPosition 0 to start from the beginning, or the position of the last event seen
+     * @throws IllegalArgumentException if {@code afterPosition} is negative
+     * @throws StoreNotOpenException if the store was closed
+     */
+    Stream<RecordedEvent> readAll(long afterPosition);
+
+    /** The highest global position a reader can see now; 0 for an empty store. */
+    long headPosition();
+}
