@@ -1,0 +1,138 @@
+package io.streamdingo.engine;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.EventSerializer;
+import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.Upcaster;
+import io.streamdingo.engine.serialization.JacksonEventSerializer;
+import io.streamdingo.engine.store.DefaultEventStore;
+import io.streamdingo.engine.store.EventCodec;
+import io.streamdingo.engine.store.StoreSettings;
+import io.streamdingo.engine.types.EventTypeRegistry;
+import io.streamdingo.engine.types.UpcastPipeline;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configures and builds an {@link EventStore}. Not thread-safe; the built store is.
+ *
+ * <table>
+ *   <caption>Settings and defaults</caption>
+ *   <tr><th>setting</th><th>default</th></tr>
+ *   <tr><td>{@link #backend}</td><td>a new in-memory backend</td></tr>
+ *   <tr><td>{@link #serializer}</td><td>JSON through Jackson ({@link JacksonEventSerializer})</td></tr>
+ *   <tr><td>{@link #pageSize}</td><td>{@value #DEFAULT_PAGE_SIZE} events per backend read</td></tr>
+ *   <tr><td>{@link #maxPayloadBytes}</td><td>{@value #DEFAULT_MAX_PAYLOAD_BYTES} bytes (1 MiB)</td></tr>
+ *   <tr><td>{@link #nodeName}</td><td>the JVM's {@code pid@host}</td></tr>
+ *   <tr><td>{@link #clock}</td><td>the UTC system clock</td></tr>
+ * </table>
+ */
+public final class EventStoreBuilder {
+
+    /** Events per backend read unless configured otherwise. */
+    public static final int DEFAULT_PAGE_SIZE = 500;
+
+    /** Largest serialized payload unless configured otherwise: 1 MiB. */
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+    private final Set<Class<?>> eventTypes = new LinkedHashSet<>();
+    private final List<Upcaster<?>> upcasters = new ArrayList<>();
+    private @Nullable EventStoreBackend backend;
+    private EventSerializer serializer = new JacksonEventSerializer();
+    private Clock clock = Clock.systemUTC();
+    private int pageSize = DEFAULT_PAGE_SIZE;
+    private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
+    private String nodeName = defaultNodeName();
+
+    EventStoreBuilder() {}
+
+    /**
+     * Registers event classes (SE-1). Only registered classes can be appended, and a stored event can be
+     * read only if the class for its type name and version is registered. {@link io.streamdingo.api.Upcast}
+     * methods on these classes are picked up.
+     */
+    public EventStoreBuilder register(Class<?>... types) {
+        for (Class<?> type : Objects.requireNonNull(types, "types")) {
+            eventTypes.add(Objects.requireNonNull(type, "event types must not contain null"));
+        }
+        return this;
+    }
+
+    /** Adds an upcaster (SE-2), for splits, drops, or upcasts that do not fit a static method. */
+    public EventStoreBuilder upcaster(Upcaster<?> upcaster) {
+        upcasters.add(Objects.requireNonNull(upcaster, "upcaster"));
+        return this;
+    }
+
+    /** Where events are kept; the store closes it when it is closed. */
+    public EventStoreBuilder backend(EventStoreBackend value) {
+        this.backend = Objects.requireNonNull(value, "backend");
+        return this;
+    }
+
+    /** How payloads become bytes. */
+    public EventStoreBuilder serializer(EventSerializer value) {
+        this.serializer = Objects.requireNonNull(value, "serializer");
+        return this;
+    }
+
+    /** The time source of timestamps and session leases. */
+    public EventStoreBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    /** Events per backend read, 1 to 100,000. */
+    public EventStoreBuilder pageSize(int value) {
+        if (value < 1 || value > 100_000) {
+            throw new IllegalArgumentException("page size must be between 1 and 100000, not " + value);
+        }
+        this.pageSize = value;
+        return this;
+    }
+
+    /** Largest serialized payload accepted by an append, 1 byte to 64 MiB. */
+    public EventStoreBuilder maxPayloadBytes(int value) {
+        if (value < 1 || value > 64 * 1024 * 1024) {
+            throw new IllegalArgumentException("max payload size must be between 1 byte and 64 MiB, not " + value);
+        }
+        this.maxPayloadBytes = value;
+        return this;
+    }
+
+    /** Names this process in session ids; 1 to 100 printable characters. */
+    public EventStoreBuilder nodeName(String value) {
+        if (value == null
+                || value.isBlank()
+                || value.length() > 100
+                || value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("node name must be 1 to 100 printable characters");
+        }
+        this.nodeName = value;
+        return this;
+    }
+
+    private static String defaultNodeName() {
+        String host = System.getenv("HOSTNAME");
+        return ProcessHandle.current().pid() + "@" + (host == null || host.isBlank() ? "localhost" : host);
+    }
+
+    /**
+     * Builds the store.
+     *
+     * @throws IllegalArgumentException if the registered types or upcasters break their rules (duplicate
+     *     names and versions, abstract classes, malformed {@code @Upcast} methods)
+     */
+    public EventStore build() {
+        EventTypeRegistry registry = EventTypeRegistry.of(eventTypes);
+        UpcastPipeline upcasting = UpcastPipeline.of(registry, eventTypes, upcasters);
+        EventCodec codec = new EventCodec(registry, upcasting, serializer, maxPayloadBytes);
+        EventStoreBackend chosen = backend != null ? backend : EventStores.inMemoryBackend();
+        return new DefaultEventStore(chosen, codec, new StoreSettings(clock, pageSize, maxPayloadBytes, nodeName));
+    }
+}

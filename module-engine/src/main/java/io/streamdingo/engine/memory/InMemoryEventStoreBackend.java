@@ -1,0 +1,279 @@
+package io.streamdingo.engine.memory;
+
+import io.streamdingo.api.AppendResult;
+import io.streamdingo.api.DuplicateEventIdException;
+import io.streamdingo.api.ExpectedVersion;
+import io.streamdingo.api.ReadDirection;
+import io.streamdingo.api.StoreNotOpenException;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.StreamInfo;
+import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.EventToStore;
+import io.streamdingo.api.spi.StoredEvent;
+import io.streamdingo.api.spi.WriteGuard;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The in-memory reference backend (ES-10): for tests and embedded use; nothing survives the JVM.
+ *
+ * <p>Writers of one stream serialise on that stream's lock; writers of different streams run in
+ * parallel. Only the hand-over to the global order is shared: inside a short critical section an append
+ * takes its global positions and becomes visible in one step, so positions become visible in ascending
+ * order and a tailing reader can never skip one (ES-2). Lock order is always stream, then global.
+ */
+public final class InMemoryEventStoreBackend implements EventStoreBackend {
+
+    private final Map<String, ConcurrentSkipListMap<String, InMemoryStream>> categories = new ConcurrentHashMap<>();
+    private final Set<UUID> eventIds = ConcurrentHashMap.newKeySet();
+
+    private final ReentrantReadWriteLock globalLock = new ReentrantReadWriteLock();
+    /** {@code global.get(p - 1)} is the event at position p, or null once truncated. */
+    private final ArrayList<@Nullable StoredEvent> global = new ArrayList<>();
+
+    private volatile boolean closed;
+
+    @Override
+    public AppendResult append(
+            StreamId streamId, ExpectedVersion expected, List<EventToStore> events, WriteGuard guard) {
+        requireOpen("append events");
+        InMemoryStream stream = streamFor(streamId);
+        return underWriteLock(stream, s -> {
+            s.checkGuard(guard);
+            s.checkExpected(expected);
+            reserveIds(streamId, events);
+            long firstVersion = s.currentVersion() + 1;
+            long lastPosition;
+            Lock sequencer = globalLock.writeLock();
+            sequencer.lock();
+            try {
+                long version = firstVersion;
+                for (EventToStore event : events) {
+                    StoredEvent stored = StoredEvent.of(event, streamId, version++, global.size() + 1L);
+                    global.add(stored);
+                    s.add(stored);
+                }
+                lastPosition = global.size();
+            } finally {
+                sequencer.unlock();
+            }
+            s.renewAfterWrite(guard);
+            return new AppendResult(streamId, firstVersion, s.currentVersion(), lastPosition);
+        });
+    }
+
+    /** Claims every id of the batch or none; a clash anywhere in the store or the batch fails the append. */
+    private void reserveIds(StreamId streamId, List<EventToStore> events) {
+        List<UUID> claimed = new ArrayList<>(events.size());
+        for (EventToStore event : events) {
+            if (!eventIds.add(event.eventId())) {
+                claimed.forEach(eventIds::remove);
+                throw new DuplicateEventIdException(streamId, event.eventId());
+            }
+            claimed.add(event.eventId());
+        }
+    }
+
+    @Override
+    public List<StoredEvent> readStream(
+            StreamId streamId, long fromVersion, long toVersion, ReadDirection direction, int limit) {
+        requireOpen("read a stream");
+        InMemoryStream stream = existing(streamId);
+        if (stream == null) {
+            return List.of();
+        }
+        return underReadLock(
+                stream,
+                s -> direction == ReadDirection.FORWARDS
+                        ? s.forwards(fromVersion, toVersion, limit)
+                        : s.backwards(fromVersion, toVersion, limit));
+    }
+
+    @Override
+    public List<StoredEvent> readAll(long afterPosition, int limit) {
+        requireOpen("read the global order");
+        Lock read = globalLock.readLock();
+        read.lock();
+        try {
+            List<StoredEvent> page = new ArrayList<>(Math.min(limit, 256));
+            for (long p = afterPosition + 1; p <= global.size() && page.size() < limit; p++) {
+                StoredEvent event = global.get((int) (p - 1));
+                if (event != null) {
+                    page.add(event);
+                }
+            }
+            return page;
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public long headPosition() {
+        requireOpen("read the head position");
+        Lock read = globalLock.readLock();
+        read.lock();
+        try {
+            return global.size();
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public Optional<StreamInfo> streamInfo(StreamId streamId) {
+        requireOpen("read stream information");
+        InMemoryStream stream = existing(streamId);
+        if (stream == null) {
+            return Optional.empty();
+        }
+        return underReadLock(stream, s -> s.wasWritten() ? Optional.of(s.info()) : Optional.empty());
+    }
+
+    @Override
+    public List<StreamInfo> listStreams(String category, @Nullable String afterId, int limit) {
+        requireOpen("list streams");
+        ConcurrentSkipListMap<String, InMemoryStream> streams = categories.get(category);
+        if (streams == null) {
+            return List.of();
+        }
+        Map<String, InMemoryStream> candidates = afterId == null ? streams : streams.tailMap(afterId, false);
+        List<StreamInfo> page = new ArrayList<>();
+        for (InMemoryStream stream : candidates.values()) {
+            StreamInfo info = underReadLock(stream, InMemoryStream::info);
+            if (!info.isEmpty()) {
+                page.add(info);
+                if (page.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return page;
+    }
+
+    @Override
+    public long countStreams(String category) {
+        requireOpen("count streams");
+        ConcurrentSkipListMap<String, InMemoryStream> streams = categories.get(category);
+        if (streams == null) {
+            return 0;
+        }
+        return streams.values().stream()
+                .filter(stream -> !underReadLock(stream, InMemoryStream::info).isEmpty())
+                .count();
+    }
+
+    @Override
+    public void softDelete(StreamId streamId, ExpectedVersion expected, WriteGuard guard) {
+        requireOpen("delete a stream");
+        underWriteLock(streamFor(streamId), s -> {
+            s.checkGuard(guard);
+            s.checkExpected(expected);
+            s.hideCurrentEvents();
+            return null;
+        });
+    }
+
+    @Override
+    public long truncateBefore(StreamId streamId, long beforeVersion, WriteGuard guard) {
+        requireOpen("truncate a stream");
+        return underWriteLock(streamFor(streamId), s -> {
+            s.checkGuard(guard);
+            List<StoredEvent> removed = s.truncateBefore(beforeVersion);
+            Lock sequencer = globalLock.writeLock();
+            sequencer.lock();
+            try {
+                for (StoredEvent event : removed) {
+                    global.set((int) (event.globalPosition() - 1), null);
+                    eventIds.remove(event.eventId());
+                }
+            } finally {
+                sequencer.unlock();
+            }
+            return (long) removed.size();
+        });
+    }
+
+    @Override
+    public void acquireLease(StreamId streamId, String sessionId, Instant now, Instant expiresAt) {
+        requireOpen("open a session");
+        underWriteLock(streamFor(streamId), s -> {
+            s.acquire(sessionId, now, expiresAt);
+            return null;
+        });
+    }
+
+    @Override
+    public void renewLease(StreamId streamId, String sessionId, Instant now, Instant expiresAt) {
+        requireOpen("renew a session");
+        underWriteLock(streamFor(streamId), s -> {
+            s.renew(sessionId, now, expiresAt);
+            return null;
+        });
+    }
+
+    @Override
+    public void releaseLease(StreamId streamId, String sessionId) {
+        requireOpen("close a session");
+        InMemoryStream stream = existing(streamId);
+        if (stream != null) {
+            underWriteLock(stream, s -> {
+                s.release(sessionId);
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private InMemoryStream streamFor(StreamId streamId) {
+        return categories
+                .computeIfAbsent(streamId.category(), c -> new ConcurrentSkipListMap<>())
+                .computeIfAbsent(streamId.id(), id -> new InMemoryStream(streamId));
+    }
+
+    private @Nullable InMemoryStream existing(StreamId streamId) {
+        ConcurrentSkipListMap<String, InMemoryStream> streams = categories.get(streamId.category());
+        return streams == null ? null : streams.get(streamId.id());
+    }
+
+    private static <T> T underWriteLock(InMemoryStream stream, Function<InMemoryStream, T> action) {
+        Lock write = stream.lock.writeLock();
+        write.lock();
+        try {
+            return action.apply(stream);
+        } finally {
+            write.unlock();
+        }
+    }
+
+    private static <T> T underReadLock(InMemoryStream stream, Function<InMemoryStream, T> action) {
+        Lock read = stream.lock.readLock();
+        read.lock();
+        try {
+            return action.apply(stream);
+        } finally {
+            read.unlock();
+        }
+    }
+
+    private void requireOpen(String operation) {
+        if (closed) {
+            throw new StoreNotOpenException(operation);
+        }
+    }
+}

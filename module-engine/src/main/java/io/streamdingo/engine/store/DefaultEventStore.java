@@ -1,0 +1,235 @@
+package io.streamdingo.engine.store;
+
+import io.streamdingo.api.AppendResult;
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.ExpectedVersion;
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.ReadDirection;
+import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.StoreNotOpenException;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.StreamInfo;
+import io.streamdingo.api.StreamRange;
+import io.streamdingo.api.StreamSession;
+import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.EventToStore;
+import io.streamdingo.api.spi.WriteGuard;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link EventStore} over any {@link EventStoreBackend}: validates input, encodes and decodes events
+ * through the {@link EventCodec}, shapes lazy reads and hands out sessions. Thread-safe.
+ */
+public final class DefaultEventStore implements EventStore {
+
+    private static final System.Logger LOG = System.getLogger(DefaultEventStore.class.getName());
+    private static final Duration MAX_SESSION_TIMEOUT = Duration.ofHours(24);
+
+    private final EventStoreBackend backend;
+    private final EventCodec codec;
+    private final StoreSettings settings;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    public DefaultEventStore(EventStoreBackend backend, EventCodec codec, StoreSettings settings) {
+        this.backend = backend;
+        this.codec = codec;
+        this.settings = settings;
+    }
+
+    @Override
+    public AppendResult append(StreamId streamId, ExpectedVersion expected, List<NewEvent> events) {
+        return append(streamId, expected, events, null, null);
+    }
+
+    /** An append by {@code session} (extending its lease by {@code timeout}) or by nobody in particular. */
+    AppendResult append(
+            StreamId streamId,
+            ExpectedVersion expected,
+            List<NewEvent> events,
+            @Nullable String sessionId,
+            @Nullable Duration timeout) {
+        requireOpen("append events");
+        Objects.requireNonNull(streamId, "streamId must not be null");
+        Objects.requireNonNull(expected, "expected version must not be null; use ExpectedVersion.any() for no check");
+        Objects.requireNonNull(events, "events must not be null");
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "an append to stream " + streamId + " needs at least one event; nothing was written");
+        }
+        Instant now = now();
+        List<EventToStore> encoded = new ArrayList<>(events.size());
+        for (NewEvent event : events) {
+            Objects.requireNonNull(event, "events must not contain null; nothing was written");
+            encoded.add(codec.encode(streamId, event, now));
+        }
+        WriteGuard guard = sessionId == null
+                ? WriteGuard.unlocked(now)
+                : WriteGuard.session(sessionId, now, now.plus(Objects.requireNonNull(timeout)));
+        AppendResult result = backend.append(streamId, expected, encoded, guard);
+        LOG.log(
+                Level.TRACE,
+                () -> "appended " + events.size() + " event(s) to " + streamId + ", now at version "
+                        + result.currentVersion());
+        return result;
+    }
+
+    @Override
+    public Stream<RecordedEvent> read(StreamId streamId, StreamRange range) {
+        requireOpen("read a stream");
+        Objects.requireNonNull(streamId, "streamId must not be null");
+        Objects.requireNonNull(range, "range must not be null; use StreamRange.all()");
+        Optional<StreamInfo> info = backend.streamInfo(streamId);
+        if (info.isEmpty() || info.get().isEmpty()) {
+            return Stream.empty();
+        }
+        // Bounding the read by the version seen now gives a consistent view: later appends are not mixed in.
+        long from = Math.max(range.fromVersion(), info.get().firstVisibleVersion());
+        long to = Math.min(range.toVersion(), info.get().currentVersion());
+        if (from > to) {
+            return Stream.empty();
+        }
+        ReadDirection direction = range.direction();
+        PagedEvents.PageSource pages = (last, size) -> {
+            requireOpen("read a stream");
+            if (direction == ReadDirection.FORWARDS) {
+                long next = last == null ? from : last.streamVersion() + 1;
+                return next > to ? List.of() : backend.readStream(streamId, next, to, direction, size);
+            }
+            long next = last == null ? to : last.streamVersion() - 1;
+            return next < from ? List.of() : backend.readStream(streamId, from, next, direction, size);
+        };
+        return PagedEvents.stream(pages, settings.pageSize(), codec::decode);
+    }
+
+    @Override
+    public long currentVersion(StreamId streamId) {
+        requireOpen("read a stream version");
+        Objects.requireNonNull(streamId, "streamId must not be null");
+        return backend.streamInfo(streamId).map(StreamInfo::currentVersion).orElse(0L);
+    }
+
+    @Override
+    public Stream<RecordedEvent> readAll(long afterPosition) {
+        requireOpen("read the global order");
+        if (afterPosition < 0) {
+            throw new IllegalArgumentException(
+                    "global positions start after 0; read from " + afterPosition + " is invalid, use 0 for the start");
+        }
+        PagedEvents.PageSource pages = (last, size) -> {
+            requireOpen("read the global order");
+            return backend.readAll(last == null ? afterPosition : last.globalPosition(), size);
+        };
+        return PagedEvents.stream(pages, settings.pageSize(), codec::decode);
+    }
+
+    @Override
+    public long headPosition() {
+        requireOpen("read the head position");
+        return backend.headPosition();
+    }
+
+    @Override
+    public StreamSession openSession(StreamId streamId, Duration timeout) {
+        requireOpen("open a session");
+        Objects.requireNonNull(streamId, "streamId must not be null");
+        Objects.requireNonNull(timeout, "timeout must not be null");
+        if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(MAX_SESSION_TIMEOUT) > 0) {
+            throw new IllegalArgumentException(
+                    "session timeout " + timeout + " is out of range; use between 1 ms and " + MAX_SESSION_TIMEOUT);
+        }
+        String sessionId = settings.nodeName() + "/" + UUID.randomUUID();
+        Instant now = now();
+        Instant expiresAt = now.plus(timeout);
+        backend.acquireLease(streamId, sessionId, now, expiresAt);
+        LOG.log(Level.DEBUG, () -> "session " + sessionId + " opened on " + streamId + " until " + expiresAt);
+        return new StoreSession(this, streamId, sessionId, timeout, expiresAt);
+    }
+
+    @Override
+    public Stream<StreamInfo> listStreams(String category) {
+        requireOpen("list streams");
+        StreamId.requireValidCategory(category);
+        int pageSize = settings.pageSize();
+        // Streams are paged by id, like events by version, so a category with millions of streams is fine.
+        Iterable<StreamInfo> all = () -> new PagedStreams(backend, category, pageSize, this::requireOpen);
+        return StreamSupport.stream(all.spliterator(), false);
+    }
+
+    @Override
+    public long countStreams(String category) {
+        requireOpen("count streams");
+        return backend.countStreams(StreamId.requireValidCategory(category));
+    }
+
+    @Override
+    public Optional<StreamInfo> streamInfo(StreamId streamId) {
+        requireOpen("read stream information");
+        Objects.requireNonNull(streamId, "streamId must not be null");
+        return backend.streamInfo(streamId);
+    }
+
+    @Override
+    public void softDelete(StreamId streamId, ExpectedVersion expected) {
+        requireOpen("delete a stream");
+        Objects.requireNonNull(streamId, "streamId must not be null");
+        Objects.requireNonNull(expected, "expected version must not be null; use ExpectedVersion.any() for no check");
+        backend.softDelete(streamId, expected, WriteGuard.unlocked(now()));
+        LOG.log(Level.INFO, () -> "stream " + streamId + " soft-deleted");
+    }
+
+    @Override
+    public long truncateBefore(StreamId streamId, long beforeVersion) {
+        requireOpen("truncate a stream");
+        Objects.requireNonNull(streamId, "streamId must not be null");
+        if (beforeVersion < 1) {
+            throw new IllegalArgumentException(
+                    "truncate before version " + beforeVersion + " is invalid: versions start at 1");
+        }
+        long current = currentVersion(streamId);
+        if (beforeVersion > current + 1) {
+            throw new IllegalArgumentException("cannot truncate stream " + streamId + " before version "
+                    + beforeVersion + ": it is at version " + current + "; use at most " + (current + 1)
+                    + " to remove every event");
+        }
+        long removed = backend.truncateBefore(streamId, beforeVersion, WriteGuard.unlocked(now()));
+        LOG.log(
+                Level.INFO,
+                () -> "stream " + streamId + " truncated before version " + beforeVersion + ": " + removed
+                        + " event(s) deleted");
+        return removed;
+    }
+
+    @Override
+    public void close() {
+        if (open.compareAndSet(true, false)) {
+            backend.close();
+        }
+    }
+
+    EventStoreBackend backend() {
+        return backend;
+    }
+
+    Instant now() {
+        // Microseconds: what PostgreSQL keeps, so every backend returns the timestamp it was given.
+        return settings.clock().instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    void requireOpen(String operation) {
+        if (!open.get()) {
+            throw new StoreNotOpenException(operation);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.streamdingo.engine.store;
+
+import io.streamdingo.api.EventDeserializationException;
+import io.streamdingo.api.EventMetadata;
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.UnknownEventTypeException;
+import io.streamdingo.api.spi.EventSerializer;
+import io.streamdingo.api.spi.EventToStore;
+import io.streamdingo.api.spi.StoredEvent;
+import io.streamdingo.engine.types.EventTypeKey;
+import io.streamdingo.engine.types.EventTypeRegistry;
+import io.streamdingo.engine.types.UpcastPipeline;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns appended events into what a backend stores, and stored events back into what the application
+ * reads: type names, serialization, size limit, metadata defaults, deserialization and upcasting.
+ */
+public final class EventCodec {
+
+    private final EventTypeRegistry registry;
+    private final UpcastPipeline upcasting;
+    private final EventSerializer serializer;
+    private final int maxPayloadBytes;
+
+    public EventCodec(
+            EventTypeRegistry registry, UpcastPipeline upcasting, EventSerializer serializer, int maxPayloadBytes) {
+        this.registry = registry;
+        this.upcasting = upcasting;
+        this.serializer = serializer;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    /**
+     * Serializes {@code event} for {@code streamId}, stamped with {@code recordedAt}.
+     *
+     * @throws UnknownEventTypeException if the payload's class is not registered
+     * @throws IllegalArgumentException if the payload cannot be serialized or is too large
+     */
+    EventToStore encode(StreamId streamId, NewEvent event, Instant recordedAt) {
+        Class<?> type = event.payload().getClass();
+        EventTypeKey key =
+                registry.keyFor(type).orElseThrow(() -> UnknownEventTypeException.forPayload(streamId, type));
+        byte[] payload;
+        try {
+            payload = serializer.serialize(event.payload());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "cannot serialize event " + event.eventId() + " (" + key + ") for stream " + streamId, e);
+        }
+        if (payload.length > maxPayloadBytes) {
+            throw new IllegalArgumentException("event " + event.eventId() + " (" + key + ") for stream " + streamId
+                    + " is " + payload.length + " bytes serialized; the limit is " + maxPayloadBytes
+                    + " bytes: keep large data outside the event and store a reference");
+        }
+        return new EventToStore(event.eventId(), key.name(), key.version(), recordedAt, withDefaults(event), payload);
+    }
+
+    /** Correlation and causation default to the event's own id, so every event carries both (ES-5). */
+    private static EventMetadata withDefaults(NewEvent event) {
+        EventMetadata metadata = event.metadata();
+        String ownId = event.eventId().toString();
+        if (metadata.correlationId() == null) {
+            metadata = metadata.withCorrelationId(ownId);
+        }
+        if (metadata.causationId() == null) {
+            metadata = metadata.withCausationId(ownId);
+        }
+        return metadata;
+    }
+
+    /**
+     * The application's view of {@code stored}: deserialized and upcast to the newest version. Usually one
+     * event; none if an upcaster dropped it, several if one split it. Split parts share the stored event's
+     * versions; the first keeps its id, the others get ids derived from it.
+     *
+     * @throws UnknownEventTypeException if no class is registered for the stored type and version
+     * @throws EventDeserializationException if the payload cannot be read or an upcaster fails
+     */
+    List<RecordedEvent> decode(StoredEvent stored) {
+        EventTypeKey key;
+        try {
+            key = new EventTypeKey(stored.eventType(), stored.schemaVersion());
+        } catch (IllegalArgumentException e) {
+            throw failure(stored, "the stored type name or version is malformed", e);
+        }
+        Class<?> type = registry.classFor(key)
+                .orElseThrow(() -> UnknownEventTypeException.forStored(
+                        stored.streamId(), stored.streamVersion(), stored.eventType(), stored.schemaVersion()));
+        Object payload;
+        try {
+            payload = serializer.deserialize(stored.payload(), type);
+        } catch (RuntimeException e) {
+            throw failure(stored, "the payload is not a valid " + type.getName() + " (" + rootCauseName(e) + ")", e);
+        }
+        if (payload == null) {
+            throw failure(stored, "the serializer returned null", null);
+        }
+        if (!upcasting.upcasts(type)) {
+            return List.of(recorded(stored, stored.eventId(), key, payload));
+        }
+        List<Object> upcast;
+        try {
+            upcast = upcasting.upcast(payload);
+        } catch (RuntimeException e) {
+            throw failure(stored, "upcasting failed (" + rootCauseName(e) + ")", e);
+        }
+        List<RecordedEvent> out = new ArrayList<>(upcast.size());
+        for (int i = 0; i < upcast.size(); i++) {
+            Object part = upcast.get(i);
+            UUID id = i == 0 ? stored.eventId() : partId(stored.eventId(), i);
+            out.add(recorded(stored, id, EventTypeRegistry.keyOf(part.getClass()), part));
+        }
+        return out;
+    }
+
+    private static RecordedEvent recorded(StoredEvent stored, UUID id, EventTypeKey key, Object payload) {
+        return new RecordedEvent(
+                id,
+                stored.streamId(),
+                stored.streamVersion(),
+                stored.globalPosition(),
+                key.name(),
+                key.version(),
+                stored.recordedAt(),
+                stored.metadata(),
+                payload);
+    }
+
+    private static UUID partId(UUID original, int index) {
+        return UUID.nameUUIDFromBytes((original + "/" + index).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Names the failure without quoting the payload, which may hold personal data (SEC-2). */
+    private static String rootCauseName(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+
+    private static EventDeserializationException failure(StoredEvent stored, String reason, Throwable cause) {
+        return new EventDeserializationException(
+                stored.streamId(), stored.streamVersion(), stored.eventType(), stored.schemaVersion(), reason, cause);
+    }
+}

@@ -1,0 +1,14 @@
+package io.streamdingo.engine.store;
+
+import java.time.Clock;
+
+/**
+ * The engine's tunables for one event store.
+ *
+ * @param clock the source of event timestamps and session expiry
+ * @param pageSize how many events a lazy read fetches from the backend at a time
+ * @param maxPayloadBytes the largest serialized payload an append accepts
+ * @param nodeName names this process in session ids, so a {@code StreamLockedException} says who holds a
+ *     stream
+ */
+public record StoreSettings(Clock clock, int pageSize, int maxPayloadBytes, String nodeName) {}

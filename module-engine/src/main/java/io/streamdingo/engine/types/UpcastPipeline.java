@@ -1,0 +1,104 @@
+package io.streamdingo.engine.types;
+
+import io.streamdingo.api.spi.Upcaster;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies upcasters repeatedly until every event is of a type no upcaster reads (SE-2): V1 → V2 → V3 in
+ * as many hops as there are upcasters, with splits and drops along the way.
+ *
+ * <p>Built once with the event store; immutable and thread-safe.
+ */
+public final class UpcastPipeline {
+
+    /** Guards against upcasters that form a cycle (A → B → A). */
+    static final int MAX_HOPS = 64;
+
+    private final EventTypeRegistry registry;
+    private final Map<Class<?>, Upcaster<?>> bySource;
+
+    private UpcastPipeline(EventTypeRegistry registry, Map<Class<?>, Upcaster<?>> bySource) {
+        this.registry = registry;
+        this.bySource = Map.copyOf(bySource);
+    }
+
+    /**
+     * A pipeline of the {@code @Upcast} methods declared on the registered {@code types} and the explicit
+     * {@code upcasters}.
+     *
+     * @throws IllegalArgumentException if an upcaster reads an unregistered class, two upcasters read the
+     *     same class, or an {@code @Upcast} method breaks its rules
+     */
+    public static UpcastPipeline of(
+            EventTypeRegistry registry, Collection<Class<?>> types, Collection<? extends Upcaster<?>> upcasters) {
+        Map<Class<?>, Upcaster<?>> bySource = new HashMap<>();
+        List<Upcaster<?>> all = new ArrayList<>(upcasters);
+        for (Class<?> type : types) {
+            UpcastMethod.declaredOn(type, registry).ifPresent(all::add);
+        }
+        for (Upcaster<?> upcaster : all) {
+            Class<?> source = upcaster.sourceType();
+            if (!registry.isRegistered(source)) {
+                throw new IllegalArgumentException(upcaster + " reads " + source.getName()
+                        + ", which is not a registered event type; register it");
+            }
+            Upcaster<?> previous = bySource.putIfAbsent(source, upcaster);
+            if (previous != null) {
+                throw new IllegalArgumentException("both " + previous + " and " + upcaster + " upcast "
+                        + source.getName() + "; keep one upcaster per event class");
+            }
+        }
+        return new UpcastPipeline(registry, bySource);
+    }
+
+    /** Whether an event of {@code type} would be changed by {@link #upcast(Object)}. */
+    public boolean upcasts(Class<?> type) {
+        return bySource.containsKey(type);
+    }
+
+    /**
+     * {@code event} brought to its newest form: itself if no upcaster reads its class, otherwise the
+     * results of every hop, in order.
+     *
+     * @throws IllegalStateException if an upcaster returns null, an unregistered type, or the chain does
+     *     not end
+     * @throws RuntimeException whatever an upcaster throws
+     */
+    public List<Object> upcast(Object event) {
+        if (!bySource.containsKey(event.getClass())) {
+            return List.of(event);
+        }
+        List<Object> out = new ArrayList<>(2);
+        apply(event, 0, out);
+        return out;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void apply(Object event, int hops, List<Object> out) {
+        Upcaster upcaster = bySource.get(event.getClass());
+        if (upcaster == null) {
+            out.add(event);
+            return;
+        }
+        if (hops >= MAX_HOPS) {
+            throw new IllegalStateException("upcasting " + event.getClass().getName() + " did not end after " + MAX_HOPS
+                    + " hops; the upcasters form a cycle");
+        }
+        List<?> results = upcaster.upcast(event);
+        if (results == null) {
+            throw new IllegalStateException(upcaster + " returned null; return an empty list to drop an event");
+        }
+        for (Object result : results) {
+            if (result == null || !registry.isRegistered(result.getClass())) {
+                throw new IllegalStateException(upcaster + " returned "
+                        + (result == null ? "null" : "a " + result.getClass().getName())
+                        + ", which is not a registered event type");
+            }
+            apply(result, hops + 1, out);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The rules of StreamDingo: event-type registration, serialization, upcasting and the event store built
+ * over any {@link io.streamdingo.api.spi.EventStoreBackend}, plus the in-memory reference backend.
+ *
+ * <p>Only {@code io.streamdingo.engine} (the builder) is exported; everything else is reached through the
+ * api's interfaces. Event classes are read and written by Jackson, so an application module that holds
+ * them must open their package to {@code com.fasterxml.jackson.databind}.
+ */
+module io.streamdingo.engine {
+    requires transitive io.streamdingo.api;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires com.fasterxml.jackson.datatype.jdk8;
+    requires static org.jspecify;
+
+    exports io.streamdingo.engine;
+}
