@@ -2,7 +2,6 @@ package io.streamdingo.engine.types;
 
 import io.streamdingo.api.Upcast;
 import io.streamdingo.api.spi.Upcaster;
-import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -65,11 +64,10 @@ final class UpcastMethod<S> implements Upcaster<S> {
             throw new IllegalArgumentException(where + " upcasts " + from + " to " + target
                     + "; an @Upcast method goes from version n to n+1 of the same type name");
         }
-        try {
-            method.setAccessible(true);
-        } catch (InaccessibleObjectException e) {
+        // A public method of a public class in an exported package needs no opens; anything else does.
+        if (!method.trySetAccessible() && !method.canAccess(null)) {
             throw new IllegalArgumentException(
-                    where + " is not accessible: make it public or open its package to io.streamdingo.engine", e);
+                    where + " is not accessible: make it public or open its package to io.streamdingo.engine");
         }
         return new UpcastMethod<>(source, method);
     }

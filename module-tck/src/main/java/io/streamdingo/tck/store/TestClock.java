@@ -1,0 +1,43 @@
+package io.streamdingo.tck.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock the suite moves by hand, so that session expiry is tested without sleeping. Thread-safe. */
+public final class TestClock extends Clock {
+
+    private final AtomicReference<Instant> now;
+
+    public TestClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
+
+    /** Moves the clock forward. */
+    public void advance(Duration duration) {
+        now.updateAndGet(t -> t.plus(duration));
+    }
+
+    /** Sets the clock to {@code instant}. */
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the test clock is always UTC");
+    }
+}
