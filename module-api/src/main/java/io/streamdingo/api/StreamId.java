@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
  *
  * @param category the aggregate type the stream belongs to
  * @param id the id of the stream within its category
- * @throws IllegalArgumentException if a part is null, blank, too long or holds forbidden characters; the
- *     message names the part and the rule
  */
 public record StreamId(String category, String id) implements Comparable<StreamId> {
 
@@ -34,6 +32,10 @@ public record StreamId(String category, String id) implements Comparable<StreamI
 
     private static final Pattern CATEGORY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
+    /**
+     * @throws IllegalArgumentException if a part is null, blank, too long or holds forbidden characters; the
+     *     message names the part and the rule
+     */
     public StreamId {
         category = requireValidCategory(category);
         id = requireValidId(id);
