@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 public interface GlobalOrderReader {
 
     /**
-     * The events with a global position greater than {@code afterPosition}, in ascending position order,
-     * fetched lazily.
+     * The events with a global position greater than {@code afterPosition} and at most the head position at
+     * the time of the call, in ascending position order, fetched lazily. Events committed later are returned
+     * by the next call.
      *
      * @param afterPosition 0 to start from the beginning, or the position of the last event seen
      * @throws IllegalArgumentException if {@code afterPosition} is negative

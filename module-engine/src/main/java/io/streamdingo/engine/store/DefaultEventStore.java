@@ -13,6 +13,7 @@ import io.streamdingo.api.StreamRange;
 import io.streamdingo.api.StreamSession;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventToStore;
+import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.spi.WriteGuard;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -127,9 +128,18 @@ public final class DefaultEventStore implements EventStore {
             throw new IllegalArgumentException(
                     "global positions start after 0; read from " + afterPosition + " is invalid, use 0 for the start");
         }
+        // Bounded by the head seen now, like stream reads: a busy store cannot keep one read going forever.
+        long head = backend.headPosition();
         PagedEvents.PageSource pages = (last, size) -> {
             requireOpen("read the global order");
-            return backend.readAll(last == null ? afterPosition : last.globalPosition(), size);
+            long after = last == null ? afterPosition : last.globalPosition();
+            if (after >= head) {
+                return List.of();
+            }
+            List<StoredEvent> page = backend.readAll(after, size);
+            return page.isEmpty() || page.get(page.size() - 1).globalPosition() <= head
+                    ? page
+                    : page.stream().filter(e -> e.globalPosition() <= head).toList();
         };
         return PagedEvents.stream(pages, settings.pageSize(), codec::decode);
     }
@@ -225,6 +235,10 @@ public final class DefaultEventStore implements EventStore {
     Instant now() {
         // Microseconds: what PostgreSQL keeps, so every backend returns the timestamp it was given.
         return settings.clock().instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    boolean isOpen() {
+        return open.get();
     }
 
     void requireOpen(String operation) {

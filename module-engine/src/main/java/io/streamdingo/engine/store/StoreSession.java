@@ -72,8 +72,10 @@ final class StoreSession implements StreamSession {
             return;
         }
         closed = true;
+        if (!store.isOpen()) {
+            return; // the backend went with the store; nothing left to release
+        }
         try {
-            store.requireOpen("close a session");
             store.backend().releaseLease(streamId, sessionId);
             LOG.log(Level.DEBUG, () -> "session " + sessionId + " on " + streamId + " closed");
         } catch (RuntimeException e) {

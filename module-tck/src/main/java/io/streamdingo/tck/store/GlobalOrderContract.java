@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamdingo.api.AppendResult;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,22 @@ public interface GlobalOrderContract extends ContractFixture {
         AppendResult result = appendItems(newStreamId(), 4);
 
         assertThat(store().headPosition()).isEqualTo(result.lastGlobalPosition());
+    }
+
+    @Test
+    default void aGlobalReadStopsAtTheHeadSeenWhenItBegan() {
+        StreamId stream = newStreamId();
+        long start = store().headPosition();
+        appendItems(stream, 3);
+        Iterator<RecordedEvent> reading = store().readAll(start).iterator();
+        reading.next();
+
+        appendItems(stream, 2);
+
+        List<RecordedEvent> rest = new ArrayList<>();
+        reading.forEachRemaining(rest::add);
+        assertThat(rest).extracting(RecordedEvent::streamVersion).containsExactly(2L, 3L);
+        assertThat(readAllOf(start, stream)).hasSize(5);
     }
 
     @Test
