@@ -252,22 +252,19 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
     }
 
     private static <T> T underWriteLock(InMemoryStream stream, Function<InMemoryStream, T> action) {
-        Lock write = stream.lock.writeLock();
-        write.lock();
-        try {
-            return action.apply(stream);
-        } finally {
-            write.unlock();
-        }
+        return locked(stream.lock.writeLock(), stream, action);
     }
 
     private static <T> T underReadLock(InMemoryStream stream, Function<InMemoryStream, T> action) {
-        Lock read = stream.lock.readLock();
-        read.lock();
+        return locked(stream.lock.readLock(), stream, action);
+    }
+
+    private static <T> T locked(Lock lock, InMemoryStream stream, Function<InMemoryStream, T> action) {
+        lock.lock();
         try {
             return action.apply(stream);
         } finally {
-            read.unlock();
+            lock.unlock();
         }
     }
 

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -102,7 +101,7 @@ public final class DefaultEventStore implements EventStore {
             return Stream.empty();
         }
         ReadDirection direction = range.direction();
-        PagedEvents.PageSource pages = (last, size) -> {
+        Pages.Source<StoredEvent> pages = (last, size) -> {
             requireOpen("read a stream");
             if (direction == ReadDirection.FORWARDS) {
                 long next = last == null ? from : last.streamVersion() + 1;
@@ -111,7 +110,7 @@ public final class DefaultEventStore implements EventStore {
             long next = last == null ? to : last.streamVersion() - 1;
             return next < from ? List.of() : backend.readStream(streamId, from, next, direction, size);
         };
-        return PagedEvents.stream(pages, settings.pageSize(), codec::decode);
+        return decoded(pages);
     }
 
     @Override
@@ -130,7 +129,7 @@ public final class DefaultEventStore implements EventStore {
         }
         // Bounded by the head seen now, like stream reads: a busy store cannot keep one read going forever.
         long head = backend.headPosition();
-        PagedEvents.PageSource pages = (last, size) -> {
+        Pages.Source<StoredEvent> pages = (last, size) -> {
             requireOpen("read the global order");
             long after = last == null ? afterPosition : last.globalPosition();
             if (after >= head) {
@@ -141,7 +140,12 @@ public final class DefaultEventStore implements EventStore {
                     ? page
                     : page.stream().filter(e -> e.globalPosition() <= head).toList();
         };
-        return PagedEvents.stream(pages, settings.pageSize(), codec::decode);
+        return decoded(pages);
+    }
+
+    /** Decoding may turn one stored event into none or several (upcasters drop and split). */
+    private Stream<RecordedEvent> decoded(Pages.Source<StoredEvent> pages) {
+        return Pages.stream(pages, settings.pageSize()).flatMap(stored -> codec.decode(stored).stream());
     }
 
     @Override
@@ -171,10 +175,13 @@ public final class DefaultEventStore implements EventStore {
     public Stream<StreamInfo> listStreams(String category) {
         requireOpen("list streams");
         StreamId.requireValidCategory(category);
-        int pageSize = settings.pageSize();
-        // Streams are paged by id, like events by version, so a category with millions of streams is fine.
-        Iterable<StreamInfo> all = () -> new PagedStreams(backend, category, pageSize, this::requireOpen);
-        return StreamSupport.stream(all.spliterator(), false);
+        // Paged by id, like events by version, so a category with millions of streams is fine.
+        Pages.Source<StreamInfo> pages = (last, size) -> {
+            requireOpen("list streams");
+            return backend.listStreams(
+                    category, last == null ? null : last.streamId().id(), size);
+        };
+        return Pages.stream(pages, settings.pageSize());
     }
 
     @Override
