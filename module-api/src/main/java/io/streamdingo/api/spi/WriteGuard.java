@@ -1,5 +1,8 @@
 package io.streamdingo.api.spi;
 
+import io.streamdingo.api.SessionExpiredException;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.StreamLockedException;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +29,29 @@ public record WriteGuard(@Nullable String sessionId, Instant now, @Nullable Inst
         Objects.requireNonNull(now, "now");
         if ((sessionId == null) != (renewUntil == null)) {
             throw new IllegalArgumentException("a session write names both the session and its new expiry");
+        }
+    }
+
+    /**
+     * Applies the rules above to the stream's current lease, so that every backend enforces them alike.
+     *
+     * @param streamId the stream written to
+     * @param leaseHolder the session holding the stream's lease, or null if it has none
+     * @param leaseExpiresAt when that lease ends, or null if it has none
+     * @throws StreamLockedException if this is a plain write and another lease is live
+     * @throws SessionExpiredException if this is a session write and the session holds no live lease
+     */
+    public void check(StreamId streamId, @Nullable String leaseHolder, @Nullable Instant leaseExpiresAt) {
+        boolean live = leaseHolder != null && leaseExpiresAt != null && now.isBefore(leaseExpiresAt);
+        if (sessionId == null) {
+            if (live) {
+                throw new StreamLockedException(streamId, leaseHolder, leaseExpiresAt);
+            }
+            return;
+        }
+        if (!live || !sessionId.equals(leaseHolder)) {
+            Instant expiredAt = sessionId.equals(leaseHolder) && leaseExpiresAt != null ? leaseExpiresAt : now;
+            throw new SessionExpiredException(streamId, sessionId, expiredAt);
         }
     }
 

@@ -1,10 +1,8 @@
 package io.streamdingo.engine.memory;
 
 import io.streamdingo.api.ExpectedVersion;
-import io.streamdingo.api.SessionExpiredException;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamInfo;
-import io.streamdingo.api.StreamLockedException;
 import io.streamdingo.api.WrongExpectedVersionException;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.spi.WriteGuard;
@@ -52,20 +50,9 @@ final class InMemoryStream {
         }
     }
 
-    /** Applies the session rules of {@link WriteGuard}; extends the writer's lease only via {@link #renew}. */
+    /** Applies the session rules of {@link WriteGuard} to this stream's lease. */
     void checkGuard(WriteGuard guard) {
-        Instant now = guard.now();
-        if (guard.sessionId() == null) {
-            if (lease != null && lease.isLiveAt(now)) {
-                throw new StreamLockedException(streamId, lease.sessionId(), lease.expiresAt());
-            }
-            return;
-        }
-        if (lease == null || !lease.sessionId().equals(guard.sessionId()) || !lease.isLiveAt(now)) {
-            Instant expiredAt =
-                    lease != null && lease.sessionId().equals(guard.sessionId()) ? lease.expiresAt() : guard.now();
-            throw new SessionExpiredException(streamId, guard.sessionId(), expiredAt);
-        }
+        guard.check(streamId, lease == null ? null : lease.sessionId(), lease == null ? null : lease.expiresAt());
     }
 
     void renewAfterWrite(WriteGuard guard) {
@@ -113,9 +100,7 @@ final class InMemoryStream {
     }
 
     void acquire(String sessionId, Instant now, Instant expiresAt) {
-        if (lease != null && lease.isLiveAt(now) && !lease.sessionId().equals(sessionId)) {
-            throw new StreamLockedException(streamId, lease.sessionId(), lease.expiresAt());
-        }
+        checkGuard(WriteGuard.unlocked(now));
         lease = new Lease(sessionId, expiresAt);
     }
 
