@@ -1,19 +1,5 @@
 package io.streamdingo.tck.store;
 
-import io.streamdingo.api.EventStore;
-import io.streamdingo.api.StreamId;
-import io.streamdingo.api.spi.EventStoreBackend;
-import io.streamdingo.engine.EventStoreBuilder;
-import io.streamdingo.engine.EventStores;
-import io.streamdingo.tck.events.CartCheckedOut;
-import io.streamdingo.tck.events.CartEvents;
-import io.streamdingo.tck.events.PriceEvents;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 /**
  * The whole event-store contract (ES-1 to ES-9, SE-1, SE-2) for one backend. Subclass it once, return your
  * backend from {@link #newBackend()}, and every capability's tests run against it:
@@ -26,15 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
  *     }
  * }
  * }</pre>
- *
- * <p>Each test gets a new store over a new backend from {@link #newBackend()}, and the store closes the
- * backend after the test. Backends over a shared database may return views of the same data every time:
- * every test writes only to stream ids and categories of its own, and reads the global order only from the
- * head position it saw at its start.
  */
-public abstract class EventStoreContract
-        implements ContractFixture,
-                AppendContract,
+public abstract class EventStoreContract extends EventStoreFixture
+        implements AppendContract,
                 ReadContract,
                 CurrentVersionContract,
                 GlobalOrderContract,
@@ -45,84 +25,4 @@ public abstract class EventStoreContract
                 StreamCatalogContract,
                 BadInputContract,
                 ConcurrencyContract,
-                LifecycleContract {
-
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private TestClock clock;
-    private RecordingBackend backend;
-    private EventStore store;
-
-    /** The backend under test, new for every test. */
-    protected abstract EventStoreBackend newBackend();
-
-    @BeforeEach
-    final void openStore() {
-        // Starts at a whole second plus nanoseconds, to show that timestamps are kept at microseconds.
-        clock = new TestClock(Instant.now().plusNanos(123_456_789L));
-        backend = new RecordingBackend(newBackend());
-        store = configured().nodeName("node-a").build();
-    }
-
-    @AfterEach
-    final void closeStore() {
-        if (store != null) {
-            store.close();
-        }
-    }
-
-    private EventStoreBuilder configured() {
-        return EventStores.builder()
-                .backend(backend)
-                .clock(clock)
-                .pageSize(PAGE_SIZE)
-                .register(
-                        CartEvents.ItemAdded.class,
-                        CartEvents.ItemRemoved.class,
-                        CartEvents.NoteAdded.class,
-                        CartCheckedOut.class,
-                        PriceEvents.PriceSetV1.class,
-                        PriceEvents.PriceSetV2.class,
-                        PriceEvents.PriceSet.class,
-                        PriceEvents.ContactChangedV1.class,
-                        PriceEvents.EmailChanged.class,
-                        PriceEvents.PhoneChanged.class,
-                        PriceEvents.LegacyPing.class)
-                .upcaster(PriceEvents.V2_TO_V3)
-                .upcaster(PriceEvents.SPLIT_CONTACT)
-                .upcaster(PriceEvents.DROP_PING);
-    }
-
-    @Override
-    public EventStore store() {
-        return store;
-    }
-
-    @Override
-    public RecordingBackend backend() {
-        return backend;
-    }
-
-    @Override
-    public TestClock clock() {
-        return clock;
-    }
-
-    /** Not closed by the suite: closing it would close the shared backend under the main store. */
-    @Override
-    public EventStore anotherNode(String nodeName) {
-        EventStore other = configured().nodeName(nodeName).build();
-        return other;
-    }
-
-    @Override
-    public StreamId newStreamId() {
-        return StreamId.of("tck", run + "-" + SEQUENCE.incrementAndGet());
-    }
-
-    @Override
-    public String newCategory() {
-        return "tck_" + run + "_" + SEQUENCE.incrementAndGet();
-    }
-}
+                LifecycleContract {}

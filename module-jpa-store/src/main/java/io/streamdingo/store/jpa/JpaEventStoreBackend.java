@@ -1,0 +1,301 @@
+package io.streamdingo.store.jpa;
+
+import io.streamdingo.api.AppendResult;
+import io.streamdingo.api.DuplicateEventIdException;
+import io.streamdingo.api.ExpectedVersion;
+import io.streamdingo.api.ReadDirection;
+import io.streamdingo.api.StoreNotOpenException;
+import io.streamdingo.api.StoreUnavailableException;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.StreamInfo;
+import io.streamdingo.api.WrongExpectedVersionException;
+import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.EventToStore;
+import io.streamdingo.api.spi.StoredEvent;
+import io.streamdingo.api.spi.WriteGuard;
+import io.streamdingo.store.jpa.entity.GlobalPosition;
+import io.streamdingo.store.jpa.entity.StreamHead;
+import io.streamdingo.store.jpa.entity.StreamKey;
+import io.streamdingo.store.jpa.sql.Dialect;
+import io.streamdingo.store.jpa.sql.EventRows;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The event-store backend on Jakarta Persistence (ES-10), for PostgreSQL, H2 and MariaDB.
+ *
+ * <p>Every operation is one transaction. An append locks its stream's head row (writers of one stream
+ * serialise there), checks the session lease and the expected version, then locks the global position row,
+ * takes its positions, inserts the events in one JDBC batch and commits. The position row stays locked
+ * until the commit, so positions become visible in commit order and a reader following the global order
+ * never skips a late commit (ES-2); an append that fails its checks never touches that row.
+ *
+ * <p>The entity manager factory must list {@link StreamHead} and {@link GlobalPosition}, and the schema must
+ * be migrated with {@link SchemaMigrations#migrate}. Closing the backend does not close the factory, which
+ * belongs to whoever created it (the container, or the application).
+ */
+public final class JpaEventStoreBackend implements EventStoreBackend {
+
+    private static final int ATTEMPTS = 5;
+
+    private final UnitOfWork unit;
+    private final EventRows rows;
+    private volatile boolean closed;
+
+    /**
+     * A backend over {@code emf}, for the database it connects to.
+     *
+     * @throws StoreUnavailableException if the database cannot be reached to learn its product
+     * @throws IllegalStateException if the database is not PostgreSQL, H2 or MariaDB
+     */
+    public JpaEventStoreBackend(EntityManagerFactory emf) {
+        this.unit = new UnitOfWork(emf);
+        this.rows =
+                new EventRows(unit.inTransaction("detect the database", (em, connection) -> Dialect.of(connection)));
+    }
+
+    @Override
+    public AppendResult append(
+            StreamId streamId, ExpectedVersion expected, List<EventToStore> events, WriteGuard guard) {
+        requireOpen("append events");
+        requireDistinctIds(streamId, events);
+        try {
+            return withLockedHead("append events", streamId, (em, connection, head) -> {
+                head.check(guard);
+                if (!expected.isSatisfiedBy(head.currentVersion())) {
+                    throw new WrongExpectedVersionException(streamId, expected, head.currentVersion());
+                }
+                long firstVersion = head.currentVersion() + 1;
+                GlobalPosition positions =
+                        em.find(GlobalPosition.class, GlobalPosition.ROW, LockModeType.PESSIMISTIC_WRITE);
+                long firstPosition = positions.take(events.size());
+                try {
+                    rows.insert(connection, streamId, firstVersion, firstPosition, events);
+                } catch (SQLException e) {
+                    throw UnitOfWork.translate("append events", new PersistenceException(e));
+                }
+                head.appended(events.size(), guard);
+                return new AppendResult(
+                        streamId, firstVersion, head.currentVersion(), firstPosition + events.size() - 1);
+            });
+        } catch (UnitOfWork.UniqueViolation e) {
+            throw explainConflict(streamId, expected, events, e);
+        }
+    }
+
+    /** The batch itself must not repeat an id; the database catches ids stored earlier. */
+    private static void requireDistinctIds(StreamId streamId, List<EventToStore> events) {
+        Set<UUID> seen = new HashSet<>();
+        for (EventToStore event : events) {
+            if (!seen.add(event.eventId())) {
+                throw new DuplicateEventIdException(streamId, event.eventId());
+            }
+        }
+    }
+
+    /** After a unique violation on insert: an event id was taken, or (should the head be stale) a version. */
+    private RuntimeException explainConflict(
+            StreamId streamId, ExpectedVersion expected, List<EventToStore> events, RuntimeException violation) {
+        List<UUID> ids = events.stream().map(EventToStore::eventId).toList();
+        List<UUID> taken = unit.inTransaction("check event ids", (em, connection) -> rows.existingIds(connection, ids));
+        if (!taken.isEmpty()) {
+            return new DuplicateEventIdException(streamId, taken.get(0));
+        }
+        WrongExpectedVersionException conflict =
+                new WrongExpectedVersionException(streamId, expected, currentVersion(streamId), violation);
+        return conflict;
+    }
+
+    private long currentVersion(StreamId streamId) {
+        return streamInfo(streamId).map(StreamInfo::currentVersion).orElse(0L);
+    }
+
+    @Override
+    public List<StoredEvent> readStream(
+            StreamId streamId, long fromVersion, long toVersion, ReadDirection direction, int limit) {
+        requireOpen("read a stream");
+        return unit.inTransaction(
+                "read a stream",
+                (em, connection) -> rows.readStream(connection, streamId, fromVersion, toVersion, direction, limit));
+    }
+
+    @Override
+    public List<StoredEvent> readAll(long afterPosition, int limit) {
+        requireOpen("read the global order");
+        return unit.inTransaction(
+                "read the global order", (em, connection) -> rows.readAll(connection, afterPosition, limit));
+    }
+
+    @Override
+    public long headPosition() {
+        requireOpen("read the head position");
+        return unit.inTransaction(
+                "read the head position", (em, connection) -> em.find(GlobalPosition.class, GlobalPosition.ROW)
+                        .lastPosition());
+    }
+
+    @Override
+    public Optional<StreamInfo> streamInfo(StreamId streamId) {
+        requireOpen("read stream information");
+        return unit.inTransaction("read stream information", (em, connection) -> {
+            StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId));
+            return head == null || head.currentVersion() == 0 ? Optional.empty() : Optional.of(head.info());
+        });
+    }
+
+    @Override
+    public List<StreamInfo> listStreams(String category, @Nullable String afterId, int limit) {
+        requireOpen("list streams");
+        return unit.inTransaction("list streams", (em, connection) -> {
+            String visible = "h.currentVersion >= h.firstVisibleVersion";
+            var query = afterId == null
+                    ? em.createQuery(
+                            "SELECT h FROM StreamHead h WHERE h.category = :category AND " + visible + " ORDER BY h.id",
+                            StreamHead.class)
+                    : em.createQuery(
+                                    "SELECT h FROM StreamHead h WHERE h.category = :category AND h.id > :after AND "
+                                            + visible + " ORDER BY h.id",
+                                    StreamHead.class)
+                            .setParameter("after", afterId);
+            return query.setParameter("category", category).setMaxResults(limit).getResultList().stream()
+                    .map(StreamHead::info)
+                    .toList();
+        });
+    }
+
+    @Override
+    public long countStreams(String category) {
+        requireOpen("count streams");
+        return unit.inTransaction("count streams", (em, connection) -> em.createQuery(
+                        "SELECT COUNT(h) FROM StreamHead h WHERE h.category = :category"
+                                + " AND h.currentVersion >= h.firstVisibleVersion",
+                        Long.class)
+                .setParameter("category", category)
+                .getSingleResult());
+    }
+
+    @Override
+    public void softDelete(StreamId streamId, ExpectedVersion expected, WriteGuard guard) {
+        requireOpen("delete a stream");
+        withLockedHead("delete a stream", streamId, (em, connection, head) -> {
+            head.check(guard);
+            if (!expected.isSatisfiedBy(head.currentVersion())) {
+                throw new WrongExpectedVersionException(streamId, expected, head.currentVersion());
+            }
+            head.hideCurrentEvents();
+            return null;
+        });
+    }
+
+    @Override
+    public long truncateBefore(StreamId streamId, long beforeVersion, WriteGuard guard) {
+        requireOpen("truncate a stream");
+        return withLockedHead("truncate a stream", streamId, (em, connection, head) -> {
+            head.check(guard);
+            long deleted = rows.deleteBefore(connection, streamId, beforeVersion);
+            head.truncatedBefore(beforeVersion);
+            return deleted;
+        });
+    }
+
+    @Override
+    public void acquireLease(StreamId streamId, String sessionId, Instant now, Instant expiresAt) {
+        requireOpen("open a session");
+        withLockedHead("open a session", streamId, (em, connection, head) -> {
+            head.check(WriteGuard.unlocked(now));
+            head.lease(sessionId, expiresAt);
+            return null;
+        });
+    }
+
+    @Override
+    public void renewLease(StreamId streamId, String sessionId, Instant now, Instant expiresAt) {
+        requireOpen("renew a session");
+        withLockedHead("renew a session", streamId, (em, connection, head) -> {
+            head.check(WriteGuard.session(sessionId, now, expiresAt));
+            head.lease(sessionId, expiresAt);
+            return null;
+        });
+    }
+
+    @Override
+    public void releaseLease(StreamId streamId, String sessionId) {
+        requireOpen("close a session");
+        unit.inTransaction("close a session", (em, connection) -> {
+            StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
+            if (head != null) {
+                head.release(sessionId);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** The work of one transaction on a stream whose head row it holds locked. */
+    @FunctionalInterface
+    private interface HeadWork<T> {
+        T run(EntityManager em, Connection connection, StreamHead head) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} with the stream's head row locked, creating the row if the stream is new. Two writers
+     * creating one stream at once collide on its primary key, and a lock conflict may end in a deadlock
+     * report: both are resolved by running the operation again.
+     */
+    private <T> T withLockedHead(String operation, StreamId streamId, HeadWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return unit.inTransaction(
+                        operation, (em, connection) -> work.run(em, connection, lockedHead(em, streamId)));
+            } catch (UnitOfWork.Retry e) {
+                if (attempt == ATTEMPTS) {
+                    throw new StoreUnavailableException(
+                            "could not " + operation + " on stream " + streamId + " after " + ATTEMPTS
+                                    + " attempts because of lock conflicts; retry later",
+                            e);
+                }
+            }
+        }
+    }
+
+    private static StreamHead lockedHead(EntityManager em, StreamId streamId) {
+        StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
+        if (head != null) {
+            return head;
+        }
+        head = new StreamHead(streamId);
+        try {
+            em.persist(head);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UnitOfWork.translate("create a stream", e) instanceof UnitOfWork.UniqueViolation) {
+                throw new UnitOfWork.Retry(e); // another writer created the stream first
+            }
+            throw e;
+        }
+        em.unwrap(Session.class).lock(head, LockModeType.PESSIMISTIC_WRITE);
+        return head;
+    }
+
+    private void requireOpen(String operation) {
+        if (closed) {
+            throw new StoreNotOpenException(operation);
+        }
+    }
+}

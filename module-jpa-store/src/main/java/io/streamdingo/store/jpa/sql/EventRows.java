@@ -1,0 +1,177 @@
+package io.streamdingo.store.jpa.sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamdingo.api.EventMetadata;
+import io.streamdingo.api.ReadDirection;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.EventToStore;
+import io.streamdingo.api.spi.StoredEvent;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The {@code sd_events} table through plain JDBC on the persistence unit's connection: batched inserts and
+ * keyset-paged selects. The hot paths bypass entity management on purpose: an entity per event would cost
+ * a persistence-context entry and a dirty check each, for rows that are never updated.
+ */
+public final class EventRows {
+
+    private static final String COLUMNS = "global_position, stream_category, stream_id, stream_version, event_id, "
+            + "event_type, schema_version, recorded_at, correlation_id, causation_id, user_id, tenant_id, "
+            + "partition_key, headers, payload";
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+
+    private final Dialect dialect;
+    private final ObjectMapper json = new ObjectMapper();
+    private final String insert;
+
+    public EventRows(Dialect dialect) {
+        this.dialect = dialect;
+        String json = dialect.jsonParameter();
+        this.insert = "INSERT INTO sd_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json
+                + ", " + json + ")";
+    }
+
+    /** Inserts {@code events} as one JDBC batch at the given first version and position. */
+    public void insert(
+            Connection connection, StreamId streamId, long firstVersion, long firstPosition, List<EventToStore> events)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            long version = firstVersion;
+            long position = firstPosition;
+            for (EventToStore event : events) {
+                EventMetadata metadata = event.metadata();
+                statement.setLong(1, position++);
+                statement.setString(2, streamId.category());
+                statement.setString(3, streamId.id());
+                statement.setLong(4, version++);
+                dialect.bindUuid(statement, 5, event.eventId());
+                statement.setString(6, event.eventType());
+                statement.setInt(7, event.schemaVersion());
+                dialect.bindInstant(statement, 8, event.recordedAt());
+                statement.setString(9, metadata.correlationId());
+                statement.setString(10, metadata.causationId());
+                statement.setString(11, metadata.userId());
+                statement.setString(12, metadata.tenantId());
+                statement.setString(13, metadata.partitionKey());
+                statement.setString(14, headersJson(metadata.headers()));
+                statement.setString(15, new String(event.payload(), StandardCharsets.UTF_8));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Up to {@code limit} events of one stream within {@code [from, to]}, in {@code direction}. */
+    public List<StoredEvent> readStream(
+            Connection connection, StreamId streamId, long from, long to, ReadDirection direction, int limit)
+            throws SQLException {
+        String order = direction == ReadDirection.FORWARDS ? "ASC" : "DESC";
+        String sql = "SELECT " + COLUMNS + " FROM sd_events WHERE stream_category = ? AND stream_id = ? "
+                + "AND stream_version BETWEEN ? AND ? ORDER BY stream_version " + order + " LIMIT ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, streamId.category());
+            statement.setString(2, streamId.id());
+            statement.setLong(3, from);
+            statement.setLong(4, to);
+            statement.setInt(5, limit);
+            return read(statement, limit);
+        }
+    }
+
+    /** Up to {@code limit} events after {@code afterPosition}, in position order. */
+    public List<StoredEvent> readAll(Connection connection, long afterPosition, int limit) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM sd_events WHERE global_position > ? ORDER BY global_position LIMIT ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, afterPosition);
+            statement.setInt(2, limit);
+            return read(statement, limit);
+        }
+    }
+
+    /** Deletes the stream's events below {@code beforeVersion}; returns how many. */
+    public long deleteBefore(Connection connection, StreamId streamId, long beforeVersion) throws SQLException {
+        String sql = "DELETE FROM sd_events WHERE stream_category = ? AND stream_id = ? AND stream_version < ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, streamId.category());
+            statement.setString(2, streamId.id());
+            statement.setLong(3, beforeVersion);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Which of {@code ids} are already stored. */
+    public List<UUID> existingIds(Connection connection, List<UUID> ids) throws SQLException {
+        List<UUID> found = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM sd_events WHERE event_id = ?")) {
+            for (UUID id : ids) {
+                dialect.bindUuid(statement, 1, id);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (row.next()) {
+                        found.add(id);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<StoredEvent> read(PreparedStatement statement, int limit) throws SQLException {
+        statement.setFetchSize(Math.min(limit, 1_000));
+        List<StoredEvent> page = new ArrayList<>(Math.min(limit, 1_000));
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                page.add(toEvent(row));
+            }
+        }
+        return page;
+    }
+
+    private StoredEvent toEvent(ResultSet row) throws SQLException {
+        EventMetadata metadata = new EventMetadata(
+                row.getString(9),
+                row.getString(10),
+                row.getString(11),
+                row.getString(12),
+                row.getString(13),
+                headers(row.getString(14)));
+        return new StoredEvent(
+                dialect.readUuid(row, 5),
+                StreamId.of(row.getString(2), row.getString(3)),
+                row.getLong(4),
+                row.getLong(1),
+                row.getString(6),
+                row.getInt(7),
+                dialect.readInstant(row, 8),
+                metadata,
+                row.getString(15).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String headersJson(Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return "{}";
+        }
+        try {
+            return json.writeValueAsString(headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event headers cannot be written as JSON", e);
+        }
+    }
+
+    private Map<String, String> headers(String text) throws SQLException {
+        try {
+            return json.readValue(text, HEADERS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored event headers are not a JSON object of strings", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * The Jakarta Persistence event-store backend (ES-10): events, stream heads with session leases and the
+ * global position counter, on PostgreSQL, H2 and MariaDB, with the schema kept by Flyway migrations.
+ *
+ * <p>Depends on the api alone; the engine finds it through the {@link io.streamdingo.api.spi.EventStoreBackend}
+ * SPI.
+ */
+module io.streamdingo.store.jpa {
+    requires transitive io.streamdingo.api;
+    requires transitive jakarta.persistence;
+    requires org.hibernate.orm.core;
+    // Flyway 11 declares no module name; its automatic name comes from the jar file name.
+    requires flyway.core;
+    requires com.fasterxml.jackson.databind;
+    requires java.sql;
+    requires java.naming;
+    requires static org.jspecify;
+
+    exports io.streamdingo.store.jpa;
+
+    // Hibernate reads and writes the entities reflectively.
+    opens io.streamdingo.store.jpa.entity to
+            org.hibernate.orm.core;
+}

@@ -1,0 +1,50 @@
+-- StreamDingo event store, PostgreSQL. Stream ids sort in byte order (COLLATE "C") on every database.
+CREATE TABLE sd_global_position (
+    id            SMALLINT PRIMARY KEY CHECK (id = 1),
+    last_position BIGINT   NOT NULL
+);
+INSERT INTO sd_global_position (id, last_position) VALUES (1, 0);
+
+CREATE TABLE sd_streams (
+    stream_category       VARCHAR(100) COLLATE "C" NOT NULL,
+    stream_id             VARCHAR(200) COLLATE "C" NOT NULL,
+    current_version       BIGINT       NOT NULL,
+    first_visible_version BIGINT       NOT NULL,
+    lease_session         VARCHAR(200),
+    lease_expires_at      TIMESTAMPTZ,
+    PRIMARY KEY (stream_category, stream_id)
+);
+
+CREATE TABLE sd_events (
+    global_position BIGINT       PRIMARY KEY,
+    stream_category VARCHAR(100) COLLATE "C" NOT NULL,
+    stream_id       VARCHAR(200) COLLATE "C" NOT NULL,
+    stream_version  BIGINT       NOT NULL,
+    event_id        UUID         NOT NULL,
+    event_type      VARCHAR(200) NOT NULL,
+    schema_version  INTEGER      NOT NULL,
+    recorded_at     TIMESTAMPTZ  NOT NULL,
+    correlation_id  VARCHAR(1000),
+    causation_id    VARCHAR(1000),
+    user_id         VARCHAR(1000),
+    tenant_id       VARCHAR(1000),
+    partition_key   VARCHAR(1000),
+    headers         JSONB        NOT NULL,
+    payload         JSONB        NOT NULL,
+    event_hash      VARCHAR(64),
+    CONSTRAINT sd_events_event_id UNIQUE (event_id),
+    CONSTRAINT sd_events_stream_version UNIQUE (stream_category, stream_id, stream_version)
+);
+CREATE INDEX sd_events_correlation ON sd_events (correlation_id);
+
+CREATE TABLE sd_snapshots (
+    stream_category      VARCHAR(100) COLLATE "C" NOT NULL,
+    stream_id            VARCHAR(200) COLLATE "C" NOT NULL,
+    stream_version       BIGINT       NOT NULL,
+    state_type           VARCHAR(200) NOT NULL,
+    state                JSONB        NOT NULL,
+    state_hash           VARCHAR(64)  NOT NULL,
+    handler_fingerprints JSONB        NOT NULL,
+    created_at           TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (stream_category, stream_id, stream_version)
+);

@@ -1,0 +1,13 @@
+package io.streamdingo.store.jpa;
+
+import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.tck.store.EventStoreContract;
+
+/** The whole event-store contract, unchanged, on Postgres. */
+class PostgresEventStoreContractTest extends EventStoreContract {
+
+    @Override
+    protected EventStoreBackend newBackend() {
+        return new JpaEventStoreBackend(TestDatabase.POSTGRESQL.entityManagerFactory());
+    }
+}
