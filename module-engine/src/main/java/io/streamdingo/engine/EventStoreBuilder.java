@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><th>setting</th><th>default</th></tr>
  *   <tr><td>{@link #backend}</td><td>a new in-memory backend</td></tr>
  *   <tr><td>{@link #serializer}</td><td>JSON through Jackson ({@link JacksonEventSerializer})</td></tr>
- *   <tr><td>{@link #pageSize}</td><td>{@value #DEFAULT_PAGE_SIZE} events per backend read</td></tr>
+ *   <tr><td>{@link #pageSize}</td><td>{@value #DEFAULT_PAGE_SIZE} events in a read's first backend call</td></tr>
+ *   <tr><td>{@link #maxPageSize}</td><td>{@value #DEFAULT_MAX_PAGE_SIZE} events at most per backend call</td></tr>
  *   <tr><td>{@link #maxPayloadBytes}</td><td>{@value #DEFAULT_MAX_PAYLOAD_BYTES} bytes (1 MiB)</td></tr>
  *   <tr><td>{@link #nodeName}</td><td>the JVM's {@code pid@host}</td></tr>
  *   <tr><td>{@link #clock}</td><td>the UTC system clock</td></tr>
@@ -37,6 +38,9 @@ public final class EventStoreBuilder {
     /** Events per backend read unless configured otherwise. */
     public static final int DEFAULT_PAGE_SIZE = 500;
 
+    /** Largest page a long read grows to unless configured otherwise. */
+    public static final int DEFAULT_MAX_PAGE_SIZE = 10_000;
+
     /** Largest serialized payload unless configured otherwise: 1 MiB. */
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
@@ -46,6 +50,7 @@ public final class EventStoreBuilder {
     private EventSerializer serializer = new JacksonEventSerializer();
     private Clock clock = Clock.systemUTC();
     private int pageSize = DEFAULT_PAGE_SIZE;
+    private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
     private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
     private String nodeName = defaultNodeName();
 
@@ -87,13 +92,26 @@ public final class EventStoreBuilder {
         return this;
     }
 
-    /** Events per backend read, 1 to 100,000. */
+    /**
+     * Events fetched by a read's first backend call, 1 to 100,000. Later pages grow fourfold up to
+     * {@link #maxPageSize}: short reads stay cheap, long ones need few queries.
+     */
     public EventStoreBuilder pageSize(int value) {
-        if (value < 1 || value > 100_000) {
-            throw new IllegalArgumentException("page size must be between 1 and 100000, not " + value);
-        }
-        this.pageSize = value;
+        this.pageSize = requirePageSize("page size", value);
         return this;
+    }
+
+    /** The most events one backend call fetches, 1 to 100,000; bounds a read's memory. */
+    public EventStoreBuilder maxPageSize(int value) {
+        this.maxPageSize = requirePageSize("max page size", value);
+        return this;
+    }
+
+    private static int requirePageSize(String name, int value) {
+        if (value < 1 || value > 100_000) {
+            throw new IllegalArgumentException(name + " must be between 1 and 100000, not " + value);
+        }
+        return value;
     }
 
     /** Largest serialized payload accepted by an append, 1 byte to 64 MiB. */
@@ -133,6 +151,7 @@ public final class EventStoreBuilder {
         UpcastPipeline upcasting = UpcastPipeline.of(registry, eventTypes, upcasters);
         EventCodec codec = new EventCodec(registry, upcasting, serializer, maxPayloadBytes);
         EventStoreBackend chosen = backend != null ? backend : EventStores.inMemoryBackend();
-        return new DefaultEventStore(chosen, codec, new StoreSettings(clock, pageSize, maxPayloadBytes, nodeName));
+        return new DefaultEventStore(
+                chosen, codec, new StoreSettings(clock, pageSize, maxPageSize, maxPayloadBytes, nodeName));
     }
 }

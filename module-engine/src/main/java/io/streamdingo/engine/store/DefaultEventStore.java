@@ -145,7 +145,8 @@ public final class DefaultEventStore implements EventStore {
 
     /** Decoding may turn one stored event into none or several (upcasters drop and split). */
     private Stream<RecordedEvent> decoded(Pages.Source<StoredEvent> pages) {
-        return Pages.stream(pages, settings.pageSize()).flatMap(stored -> codec.decode(stored).stream());
+        return Pages.stream(pages, settings.pageSize(), settings.maxPageSize())
+                .flatMap(stored -> codec.decode(stored).stream());
     }
 
     @Override
@@ -181,7 +182,7 @@ public final class DefaultEventStore implements EventStore {
             return backend.listStreams(
                     category, last == null ? null : last.streamId().id(), size);
         };
-        return Pages.stream(pages, settings.pageSize());
+        return Pages.stream(pages, settings.pageSize(), settings.maxPageSize());
     }
 
     @Override

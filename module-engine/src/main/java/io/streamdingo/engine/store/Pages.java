@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * is used up, so memory stays bounded by one page however long the result (ES-3). No backend resource is
  * held between pages. A page shorter than asked for is the last one.
  *
+ * <p>Pages grow fourfold from the first size up to a maximum, so a short read costs one small query and a
+ * long one a handful of large ones (100,000 events: 12 queries from 500 up to 10,000), not hundreds.
+ *
  * @param <T> what a page holds (stored events, stream infos)
  */
 final class Pages<T> implements Iterator<T> {
@@ -25,21 +28,23 @@ final class Pages<T> implements Iterator<T> {
     }
 
     private final Source<T> source;
-    private final int size;
+    private final int maxSize;
+    private int size;
 
     private List<T> page = List.of();
     private int index;
     private boolean exhausted;
 
-    private Pages(Source<T> source, int size) {
+    private Pages(Source<T> source, int firstSize, int maxSize) {
         this.source = source;
-        this.size = size;
+        this.size = firstSize;
+        this.maxSize = Math.max(firstSize, maxSize);
     }
 
-    static <T> Stream<T> stream(Source<T> source, int size) {
+    static <T> Stream<T> stream(Source<T> source, int firstSize, int maxSize) {
         return StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(
-                        new Pages<>(source, size), Spliterator.ORDERED | Spliterator.NONNULL),
+                        new Pages<>(source, firstSize, maxSize), Spliterator.ORDERED | Spliterator.NONNULL),
                 false);
     }
 
@@ -51,9 +56,11 @@ final class Pages<T> implements Iterator<T> {
         if (exhausted) {
             return false;
         }
-        page = source.next(page.isEmpty() ? null : page.get(page.size() - 1), size);
+        int asked = size;
+        page = source.next(page.isEmpty() ? null : page.get(page.size() - 1), asked);
         index = 0;
-        exhausted = page.size() < size;
+        exhausted = page.size() < asked;
+        size = (int) Math.min((long) asked * 4, maxSize);
         return !page.isEmpty();
     }
 

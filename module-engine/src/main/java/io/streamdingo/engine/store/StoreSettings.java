@@ -6,9 +6,10 @@ import java.time.Clock;
  * The engine's tunables for one event store.
  *
  * @param clock the source of event timestamps and session expiry
- * @param pageSize how many events a lazy read fetches from the backend at a time
+ * @param pageSize how many events a lazy read fetches with its first backend call
+ * @param maxPageSize the most events one backend call fetches as pages grow
  * @param maxPayloadBytes the largest serialized payload an append accepts
  * @param nodeName names this process in session ids, so a {@code StreamLockedException} says who holds a
  *     stream
  */
-public record StoreSettings(Clock clock, int pageSize, int maxPayloadBytes, String nodeName) {}
+public record StoreSettings(Clock clock, int pageSize, int maxPageSize, int maxPayloadBytes, String nodeName) {}

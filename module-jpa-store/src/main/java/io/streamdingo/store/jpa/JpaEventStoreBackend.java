@@ -13,7 +13,6 @@ import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.spi.WriteGuard;
-import io.streamdingo.store.jpa.entity.GlobalPosition;
 import io.streamdingo.store.jpa.entity.StreamHead;
 import io.streamdingo.store.jpa.entity.StreamKey;
 import io.streamdingo.store.jpa.sql.Dialect;
@@ -30,20 +29,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The event-store backend on Jakarta Persistence (ES-10), for PostgreSQL, H2 and MariaDB.
  *
  * <p>Every operation is one transaction. An append locks its stream's head row (writers of one stream
- * serialise there), checks the session lease and the expected version, then locks the global position row,
- * takes its positions, inserts the events in one JDBC batch and commits. The position row stays locked
+ * serialise there), checks the session lease and the expected version and moves the head, then advances the
+ * global position counter, inserts the events in one JDBC batch and commits. The counter row stays locked
  * until the commit, so positions become visible in commit order and a reader following the global order
  * never skips a late commit (ES-2); an append that fails its checks never touches that row.
  *
- * <p>The entity manager factory must list {@link StreamHead} and {@link GlobalPosition}, and the schema must
- * be migrated with {@link SchemaMigrations#migrate}. Closing the backend does not close the factory, which
+ * <p>The entity manager factory must list {@link StreamHead}, and the schema must be migrated with
+ * {@link SchemaMigrations#migrate}. Closing the backend does not close the factory, which
  * belongs to whoever created it (the container, or the application).
  */
 public final class JpaEventStoreBackend implements EventStoreBackend {
@@ -72,26 +70,65 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
         requireOpen("append events");
         requireDistinctIds(streamId, events);
         try {
-            return withLockedHead("append events", streamId, (em, connection, head) -> {
-                head.check(guard);
-                if (!expected.isSatisfiedBy(head.currentVersion())) {
-                    throw new WrongExpectedVersionException(streamId, expected, head.currentVersion());
-                }
-                long firstVersion = head.currentVersion() + 1;
-                GlobalPosition positions =
-                        em.find(GlobalPosition.class, GlobalPosition.ROW, LockModeType.PESSIMISTIC_WRITE);
-                long firstPosition = positions.take(events.size());
-                try {
-                    rows.insert(connection, streamId, firstVersion, firstPosition, events);
-                } catch (SQLException e) {
-                    throw UnitOfWork.translate("append events", new PersistenceException(e));
-                }
-                head.appended(events.size(), guard);
-                return new AppendResult(
-                        streamId, firstVersion, head.currentVersion(), firstPosition + events.size() - 1);
-            });
+            return withRetries(
+                    "append events",
+                    streamId,
+                    attempt -> unit.inTransaction("append events", (em, c) -> {
+                        // Creating a stream is the common case for noStream: one insert instead of a lookup and an
+                        // insert.
+                        boolean fastCreate =
+                                attempt == 1 && expected == ExpectedVersion.noStream() && guard.sessionId() == null;
+                        long firstVersion = fastCreate && createHead(c, streamId, events.size())
+                                ? 1
+                                : advanceHead(em, c, streamId, expected, events.size(), guard);
+                        long firstPosition = rows.takePositions(c, events.size());
+                        rows.insert(c, streamId, firstVersion, firstPosition, events);
+                        long last = firstVersion + events.size() - 1;
+                        return new AppendResult(streamId, firstVersion, last, firstPosition + events.size() - 1);
+                    }));
         } catch (UnitOfWork.UniqueViolation e) {
             throw explainConflict(streamId, expected, events, e);
+        }
+    }
+
+    /**
+     * Checks and moves the head of an existing stream, or creates the head of a new one, locked; returns the
+     * first version of the append. The head is written before the global position row is locked, so that
+     * lock is held as briefly as possible.
+     */
+    private long advanceHead(
+            EntityManager em, Connection c, StreamId streamId, ExpectedVersion expected, int count, WriteGuard guard)
+            throws SQLException {
+        StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            guard.check(streamId, null, null);
+            if (!expected.isSatisfiedBy(0)) {
+                throw new WrongExpectedVersionException(streamId, expected, 0);
+            }
+            if (!createHead(c, streamId, count)) {
+                throw new UnitOfWork.Retry(null); // another writer created the stream just now
+            }
+            return 1;
+        }
+        head.check(guard);
+        if (!expected.isSatisfiedBy(head.currentVersion())) {
+            throw new WrongExpectedVersionException(streamId, expected, head.currentVersion());
+        }
+        long firstVersion = head.currentVersion() + 1;
+        head.appended(count, guard);
+        em.flush();
+        return firstVersion;
+    }
+
+    /** Creates a new stream's head already at {@code version}; false if the stream exists. */
+    private boolean createHead(Connection c, StreamId streamId, long version) throws SQLException {
+        try {
+            return rows.createHead(c, streamId, version);
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                throw new UnitOfWork.Retry(e); // created concurrently (H2 has no insert-if-absent)
+            }
+            throw e;
         }
     }
 
@@ -141,9 +178,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
     @Override
     public long headPosition() {
         requireOpen("read the head position");
-        return unit.inTransaction(
-                "read the head position", (em, connection) -> em.find(GlobalPosition.class, GlobalPosition.ROW)
-                        .lastPosition());
+        return unit.inTransaction("read the head position", (em, connection) -> rows.headPosition(connection));
     }
 
     @Override
@@ -256,13 +291,27 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
     /**
      * Runs {@code work} with the stream's head row locked, creating the row if the stream is new. Two writers
      * creating one stream at once collide on its primary key, and a lock conflict may end in a deadlock
-     * report: both are resolved by running the operation again.
+     * report: both are resolved by running the operation again (see {@link #withRetries}).
      */
     private <T> T withLockedHead(String operation, StreamId streamId, HeadWork<T> work) {
+        return withRetries(
+                operation,
+                streamId,
+                attempt -> unit.inTransaction(
+                        operation, (em, connection) -> work.run(em, connection, lockedHead(em, streamId))));
+    }
+
+    /** One attempt of an operation; {@code attempt} counts from 1. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run(int attempt);
+    }
+
+    /** Runs an operation again, up to {@value #ATTEMPTS} times, while it ends in a transient conflict. */
+    private <T> T withRetries(String operation, StreamId streamId, Attempt<T> body) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return unit.inTransaction(
-                        operation, (em, connection) -> work.run(em, connection, lockedHead(em, streamId)));
+                return body.run(attempt);
             } catch (UnitOfWork.Retry e) {
                 if (attempt == ATTEMPTS) {
                     throw new StoreUnavailableException(
@@ -289,8 +338,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             }
             throw e;
         }
-        em.unwrap(Session.class).lock(head, LockModeType.PESSIMISTIC_WRITE);
-        return head;
+        return head; // a row this transaction inserted is locked by it until commit
     }
 
     private void requireOpen(String operation) {

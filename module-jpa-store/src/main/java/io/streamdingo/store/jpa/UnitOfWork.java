@@ -30,6 +30,18 @@ final class UnitOfWork {
         }
     }
 
+    /**
+     * Carries a {@link SQLException} out of the work past Hibernate, which would otherwise log every failure
+     * as an error, including the conflicts that are ordinary outcomes here (a reused event id).
+     */
+    static final class SqlFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SqlFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+
     /** A unique key was violated; the caller decides which domain error that is. */
     static final class UniqueViolation extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -50,7 +62,13 @@ final class UnitOfWork {
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            T result = em.unwrap(Session.class).doReturningWork(connection -> work.run(em, connection));
+            T result = em.unwrap(Session.class).doReturningWork(connection -> {
+                try {
+                    return work.run(em, connection);
+                } catch (SQLException e) {
+                    throw new SqlFailure(e);
+                }
+            });
             tx.commit();
             return result;
         } catch (RuntimeException e) {

@@ -56,6 +56,39 @@ public enum Dialect {
         return "classpath:META-INF/streamdingo/migrations/" + migrationFolder;
     }
 
+    /**
+     * Inserts a stream's head unless it exists, without an error if it does: parameters are category, id,
+     * current version; the update count says whether this transaction created (and so holds) the row.
+     */
+    String insertHeadIfAbsent() {
+        String insert = "INSERT INTO sd_streams (stream_category, stream_id, current_version, first_visible_version) ";
+        return switch (this) {
+            case POSTGRESQL -> insert + "VALUES (?, ?, ?, 1) ON CONFLICT DO NOTHING";
+            case MARIADB -> insert.replace("INSERT", "INSERT IGNORE") + "VALUES (?, ?, ?, 1)";
+            case H2 ->
+                insert + "SELECT ?1, ?2, ?3, 1 FROM sd_global_position WHERE id = 1 AND NOT EXISTS "
+                        + "(SELECT 1 FROM sd_streams WHERE stream_category = ?1 AND stream_id = ?2)";
+        };
+    }
+
+    /**
+     * Advances the global position counter by the parameter and returns the new last position in one round
+     * trip where the database can; the row stays locked until commit.
+     */
+    String takePositions() {
+        String update = "UPDATE sd_global_position SET last_position = last_position + ? WHERE id = 1";
+        return switch (this) {
+            case POSTGRESQL -> update + " RETURNING last_position";
+            case H2 -> "SELECT last_position FROM FINAL TABLE (" + update + ")";
+            case MARIADB -> update;
+        };
+    }
+
+    /** Whether {@link #takePositions()} needs a follow-up select of the new value. */
+    boolean needsPositionSelect() {
+        return this == MARIADB;
+    }
+
     /** The SQL placeholder for a JSON value bound as text. */
     String jsonParameter() {
         return jsonParameter;

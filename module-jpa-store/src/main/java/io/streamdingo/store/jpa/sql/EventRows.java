@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code sd_events} table through plain JDBC on the persistence unit's connection: batched inserts and
@@ -71,6 +72,53 @@ public final class EventRows {
         }
     }
 
+    /**
+     * Creates the head of a new stream already at {@code version}, unless the stream exists.
+     *
+     * @return whether it was created (and so is locked by this transaction)
+     */
+    public boolean createHead(Connection connection, StreamId streamId, long version) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(dialect.insertHeadIfAbsent())) {
+            statement.setString(1, streamId.category());
+            statement.setString(2, streamId.id());
+            statement.setLong(3, version);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Takes {@code count} global positions. The counter row stays locked until this transaction ends, which
+     * makes positions visible in commit order (ES-2).
+     *
+     * @return the first position taken
+     */
+    public long takePositions(Connection connection, int count) throws SQLException {
+        long last;
+        try (PreparedStatement statement = connection.prepareStatement(dialect.takePositions())) {
+            statement.setInt(1, count);
+            if (dialect.needsPositionSelect()) {
+                statement.executeUpdate();
+                last = headPosition(connection);
+            } else {
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    last = row.getLong(1);
+                }
+            }
+        }
+        return last - count + 1;
+    }
+
+    /** The last position taken by a committed append (or by this transaction). */
+    public long headPosition(Connection connection) throws SQLException {
+        try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT last_position FROM sd_global_position WHERE id = 1");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** Up to {@code limit} events of one stream within {@code [from, to]}, in {@code direction}. */
     public List<StoredEvent> readStream(
             Connection connection, StreamId streamId, long from, long to, ReadDirection direction, int limit)
@@ -84,7 +132,7 @@ public final class EventRows {
             statement.setLong(3, from);
             statement.setLong(4, to);
             statement.setInt(5, limit);
-            return read(statement, limit);
+            return read(statement, limit, streamId);
         }
     }
 
@@ -94,7 +142,7 @@ public final class EventRows {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, afterPosition);
             statement.setInt(2, limit);
-            return read(statement, limit);
+            return read(statement, limit, null);
         }
     }
 
@@ -125,18 +173,30 @@ public final class EventRows {
         return found;
     }
 
-    private List<StoredEvent> read(PreparedStatement statement, int limit) throws SQLException {
+    /** Reads rows; {@code knownStream} saves re-validating the stream id of every row of a stream read. */
+    private List<StoredEvent> read(PreparedStatement statement, int limit, @Nullable StreamId knownStream)
+            throws SQLException {
         statement.setFetchSize(Math.min(limit, 1_000));
         List<StoredEvent> page = new ArrayList<>(Math.min(limit, 1_000));
+        StreamId last = knownStream;
         try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
-                page.add(toEvent(row));
+                last = streamOf(row, last);
+                page.add(toEvent(row, last));
             }
         }
         return page;
     }
 
-    private StoredEvent toEvent(ResultSet row) throws SQLException {
+    private static StreamId streamOf(ResultSet row, @Nullable StreamId last) throws SQLException {
+        String category = row.getString(2);
+        String id = row.getString(3);
+        return last != null && last.category().equals(category) && last.id().equals(id)
+                ? last
+                : StreamId.of(category, id);
+    }
+
+    private StoredEvent toEvent(ResultSet row, StreamId streamId) throws SQLException {
         EventMetadata metadata = new EventMetadata(
                 row.getString(9),
                 row.getString(10),
@@ -146,7 +206,7 @@ public final class EventRows {
                 headers(row.getString(14)));
         return new StoredEvent(
                 dialect.readUuid(row, 5),
-                StreamId.of(row.getString(2), row.getString(3)),
+                streamId,
                 row.getLong(4),
                 row.getLong(1),
                 row.getString(6),
