@@ -12,6 +12,13 @@ module io.streamdingo.engine {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.datatype.jdk8;
     requires static org.jspecify;
+    // CDI and MicroProfile Config are there in a Jakarta EE server; plain Java use needs neither.
+    requires static jakarta.cdi;
+    requires static jakarta.inject;
+    requires static microprofile.config.api;
 
     exports io.streamdingo.engine;
+
+    // The CDI container reflects on the producer and proxies what it produces.
+    opens io.streamdingo.engine.cdi;
 }

@@ -15,8 +15,15 @@ module io.streamdingo.store.jpa {
     requires java.sql;
     requires java.naming;
     requires static org.jspecify;
+    // CDI and MicroProfile Config are there in a Jakarta EE server; plain Java use needs neither.
+    requires static jakarta.cdi;
+    requires static jakarta.inject;
+    requires static microprofile.config.api;
 
     exports io.streamdingo.store.jpa;
+
+    // The CDI container reflects on the producer and proxies what it produces.
+    opens io.streamdingo.store.jpa.cdi;
 
     // Hibernate reads and writes the entities reflectively.
     opens io.streamdingo.store.jpa.entity to

@@ -1,0 +1,68 @@
+package io.streamdingo.engine.cdi;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.engine.EventStoreBuilder;
+import io.streamdingo.engine.EventStoreCustomizer;
+import io.streamdingo.engine.EventStores;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.lang.System.Logger.Level;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Makes {@code @Inject EventStore} work (OPS-7): builds the store over the deployed
+ * {@link EventStoreBackend} bean (the JPA store when its module is deployed) or, without one, over the
+ * in-memory backend; applies every {@link EventStoreCustomizer} bean, then these MicroProfile Config keys:
+ *
+ * <table>
+ *   <caption>Configuration keys</caption>
+ *   <tr><th>key</th><th>default</th></tr>
+ *   <tr><td>{@code streamdingo.store.page-size}</td><td>500</td></tr>
+ *   <tr><td>{@code streamdingo.store.max-page-size}</td><td>10000</td></tr>
+ *   <tr><td>{@code streamdingo.store.max-payload-bytes}</td><td>1048576</td></tr>
+ *   <tr><td>{@code streamdingo.store.node-name}</td><td>{@code pid@host}</td></tr>
+ * </table>
+ */
+@ApplicationScoped
+public class EventStoreProducer {
+
+    private static final System.Logger LOG = System.getLogger(EventStoreProducer.class.getName());
+
+    // @Singleton, not @ApplicationScoped: one thread-safe instance either way, but no client proxy, which a
+    // container would have to define inside the api's own (closed) package.
+    @Produces
+    @Singleton
+    EventStore eventStore(Instance<EventStoreBackend> backends, Instance<EventStoreCustomizer> customizers) {
+        EventStoreBuilder builder = EventStores.builder();
+        if (backends.isAmbiguous()) {
+            throw new IllegalStateException("more than one EventStoreBackend bean is deployed; deploy one store module "
+                    + "or make one backend an @Alternative");
+        }
+        if (backends.isResolvable()) {
+            builder.backend(backends.get());
+        } else {
+            LOG.log(
+                    Level.WARNING,
+                    "no EventStoreBackend bean is deployed: using the in-memory event store, which "
+                            + "keeps nothing across restarts; add streamdingo-jpa-store to keep events in a database");
+        }
+        customizers.forEach(customizer -> customizer.customize(builder));
+        Config config = ConfigProvider.getConfig();
+        config.getOptionalValue("streamdingo.store.page-size", Integer.class).ifPresent(builder::pageSize);
+        config.getOptionalValue("streamdingo.store.max-page-size", Integer.class)
+                .ifPresent(builder::maxPageSize);
+        config.getOptionalValue("streamdingo.store.max-payload-bytes", Integer.class)
+                .ifPresent(builder::maxPayloadBytes);
+        config.getOptionalValue("streamdingo.store.node-name", String.class).ifPresent(builder::nodeName);
+        return builder.build();
+    }
+
+    void close(@Disposes EventStore store) {
+        store.close();
+    }
+}

@@ -1,0 +1,98 @@
+package io.streamdingo.store.jpa.cdi;
+
+import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.store.jpa.JpaEventStoreBackend;
+import io.streamdingo.store.jpa.SchemaMigrations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.lang.System.Logger.Level;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes the JPA store the {@link EventStoreBackend} bean when this module is deployed, so that
+ * {@code @Inject EventStore} keeps events in the database.
+ *
+ * <p>The entity manager factory is the application's {@link EntityManagerFactory} bean if there is one (on
+ * Open Liberty: {@code @Produces @PersistenceUnit(unitName = "streamdingo") EntityManagerFactory emf;}),
+ * otherwise one this producer creates for the persistence unit named by
+ * {@code streamdingo.store.jpa.persistence-unit}. Before first use the schema is migrated through the
+ * application's {@link DataSource} bean or the data source found in JNDI under
+ * {@code streamdingo.store.jpa.datasource}.
+ *
+ * <table>
+ *   <caption>Configuration keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code streamdingo.store.jpa.persistence-unit}</td><td>{@code streamdingo}</td>
+ *       <td>the unit to create when the application produces no factory</td></tr>
+ *   <tr><td>{@code streamdingo.store.jpa.migrate}</td><td>{@code true}</td>
+ *       <td>run the schema migrations at start-up</td></tr>
+ *   <tr><td>{@code streamdingo.store.jpa.datasource}</td><td>{@code jdbc/streamdingo}</td>
+ *       <td>JNDI name of the data source to migrate, when the application produces none</td></tr>
+ * </table>
+ */
+@ApplicationScoped
+public class JpaStoreProducer {
+
+    private static final System.Logger LOG = System.getLogger(JpaStoreProducer.class.getName());
+
+    /** The factory this producer created, and so must close; null when the application supplied one. */
+    private @Nullable EntityManagerFactory owned;
+
+    // @Singleton, not @ApplicationScoped: one thread-safe instance either way, but no client proxy, which a
+    // container would have to define inside the api's own (closed) package.
+    @Produces
+    @Singleton
+    EventStoreBackend jpaEventStoreBackend(Instance<EntityManagerFactory> factories, Instance<DataSource> dataSources) {
+        Config config = ConfigProvider.getConfig();
+        if (config.getOptionalValue("streamdingo.store.jpa.migrate", Boolean.class)
+                .orElse(true)) {
+            int applied = SchemaMigrations.migrate(dataSource(dataSources, config));
+            LOG.log(Level.INFO, "StreamDingo schema migrated: {0} script(s) applied", applied);
+        }
+        EntityManagerFactory emf;
+        if (factories.isResolvable()) {
+            emf = factories.get();
+        } else {
+            String unit = config.getOptionalValue("streamdingo.store.jpa.persistence-unit", String.class)
+                    .orElse("streamdingo");
+            emf = Persistence.createEntityManagerFactory(unit);
+            owned = emf;
+        }
+        return new JpaEventStoreBackend(emf);
+    }
+
+    void close(@Disposes EventStoreBackend backend) {
+        backend.close();
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    private static DataSource dataSource(Instance<DataSource> dataSources, Config config) {
+        if (dataSources.isResolvable()) {
+            return dataSources.get();
+        }
+        String name = config.getOptionalValue("streamdingo.store.jpa.datasource", String.class)
+                .orElse("jdbc/streamdingo");
+        try {
+            return (DataSource) new InitialContext().lookup(name);
+        } catch (NamingException | RuntimeException e) {
+            throw new IllegalStateException(
+                    "cannot migrate the StreamDingo schema: there is no DataSource bean and "
+                            + "no data source named '" + name
+                            + "' in JNDI; set streamdingo.store.jpa.datasource, produce a "
+                            + "DataSource bean, or set streamdingo.store.jpa.migrate=false and migrate yourself",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.streamdingo.store.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.ExpectedVersion;
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.engine.EventStoreBuilder;
+import io.streamdingo.engine.EventStoreCustomizer;
+import io.streamdingo.engine.cdi.EventStoreProducer;
+import io.streamdingo.store.jpa.cdi.JpaStoreProducer;
+import io.streamdingo.tck.events.CartEvents.ItemAdded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @Inject EventStore} in a real CDI container (Weld) with real MicroProfile Config (SmallRye): with
+ * this module deployed the events land in the database.
+ */
+class InjectedEventStoreTest {
+
+    private static final String URL = "jdbc:h2:mem:cdi;DB_CLOSE_DELAY=-1";
+
+    /** The application's registration of its event types. */
+    @ApplicationScoped
+    static class ShopEvents implements EventStoreCustomizer {
+        @Override
+        public void customize(EventStoreBuilder builder) {
+            builder.register(ItemAdded.class);
+        }
+    }
+
+    /** The application's data source, used for the migrations. */
+    @ApplicationScoped
+    static class Database {
+        @Produces
+        DataSource dataSource() {
+            JdbcDataSource source = new JdbcDataSource();
+            source.setURL(URL);
+            return source;
+        }
+    }
+
+    @BeforeEach
+    void nameThePersistenceUnit() {
+        System.setProperty("streamdingo.store.jpa.persistence-unit", "streamdingo-cdi-test");
+        System.setProperty("streamdingo.store.page-size", "50");
+    }
+
+    @AfterEach
+    void forgetConfiguration() {
+        System.clearProperty("streamdingo.store.jpa.persistence-unit");
+        System.clearProperty("streamdingo.store.page-size");
+    }
+
+    @Test
+    void withTheJpaModuleDeployedInjectedStoreKeepsEventsInTheDatabase() throws SQLException {
+        StreamId account = StreamId.of("account", "cdi-1");
+        try (WeldContainer container = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(EventStoreProducer.class, JpaStoreProducer.class, ShopEvents.class, Database.class)
+                .initialize()) {
+            EventStore store = container.select(EventStore.class).get();
+
+            store.append(account, ExpectedVersion.noStream(), NewEvent.of(new ItemAdded("sku-1", 100)));
+
+            assertThat(store.read(account).map(RecordedEvent::payload)).containsExactly(new ItemAdded("sku-1", 100));
+        }
+        assertThat(rowsInDatabase(account)).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAStoreModuleInjectedStoreFallsBackToMemory() throws SQLException {
+        StreamId account = StreamId.of("account", "cdi-memory");
+        try (WeldContainer container = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(EventStoreProducer.class, ShopEvents.class)
+                .initialize()) {
+            EventStore store = container.select(EventStore.class).get();
+
+            store.append(account, ExpectedVersion.noStream(), NewEvent.of(new ItemAdded("sku-2", 5)));
+
+            assertThat(store.currentVersion(account)).isEqualTo(1);
+        }
+        assertThat(rowsInDatabase(account)).isZero();
+    }
+
+    private static long rowsInDatabase(StreamId stream) throws SQLException {
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL(URL);
+        SchemaMigrations.migrate(source);
+        try (Connection connection = source.getConnection();
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT COUNT(*) FROM sd_events WHERE stream_id = ?")) {
+            count.setString(1, stream.id());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+}
