@@ -74,6 +74,20 @@ enum TestDatabase {
         });
     }
 
+    /**
+     * A second, independent factory with its own connection pool over the same (already migrated) database,
+     * as another server would have. The caller closes it.
+     */
+    EntityManagerFactory anotherServer() {
+        entityManagerFactory();
+        return Persistence.createEntityManagerFactory(
+                "streamdingo-test",
+                Map.of(
+                        "jakarta.persistence.jdbc.url", url,
+                        "jakarta.persistence.jdbc.user", user,
+                        "jakarta.persistence.jdbc.password", password));
+    }
+
     private static void dropStreamDingoTables(DataSource source) {
         try (Connection connection = source.getConnection();
                 Statement statement = connection.createStatement()) {
