@@ -74,13 +74,19 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
                     "append events",
                     streamId,
                     attempt -> unit.inTransaction("append events", (em, c) -> {
-                        // Creating a stream is the common case for noStream: one insert instead of a lookup and an
+                        // Creating a stream is the common case for noStream: one insert instead of a look-up and an
                         // insert.
-                        boolean fastCreate =
-                                attempt == 1 && expected == ExpectedVersion.noStream() && guard.sessionId() == null;
-                        long firstVersion = fastCreate && createHead(c, streamId, events.size())
-                                ? 1
-                                : advanceHead(em, c, streamId, expected, events.size(), guard);
+                        long firstVersion;
+                        if (attempt == 1 && expected == ExpectedVersion.noStream() && guard.sessionId() == null) {
+                            if (!createHead(c, streamId, events.size())) {
+                                // The stream exists. Start over on the look-up path rather than lock the row now: on
+                                // MariaDB the failed insert left a shared lock, and upgrading it deadlocks with others.
+                                throw new UnitOfWork.Retry(null);
+                            }
+                            firstVersion = 1;
+                        } else {
+                            firstVersion = advanceHead(em, c, streamId, expected, events.size(), guard);
+                        }
                         long firstPosition = rows.takePositions(c, events.size());
                         rows.insert(c, streamId, firstVersion, firstPosition, events);
                         long last = firstVersion + events.size() - 1;
