@@ -91,7 +91,7 @@ public final class PostgresStoreBenchmark {
                 reset(raw);
                 StreamId longStream = StreamId.of("bench", "long" + round);
                 try (EventStore store = store(emf)) {
-                    fill(store, longStream);
+                    fill(store, longStream, LONG_STREAM);
                 }
                 vacuum(raw);
                 double jdbcRead = rawRead(raw, longStream);
@@ -135,9 +135,12 @@ public final class PostgresStoreBenchmark {
         reset(raw);
         try (EventStore store = store(emf)) {
             storeAppend(store, 100, "warm");
-            StreamId stream = StreamId.of("bench", "warm-0");
-            rawRead(raw, stream);
-            storeRead(store, stream);
+            StreamId stream = StreamId.of("bench", "warm-long");
+            fill(store, stream, 10_000);
+            for (int i = 0; i < 3; i++) {
+                rawRead(raw, stream);
+                storeRead(store, stream);
+            }
         }
     }
 
@@ -187,8 +190,8 @@ public final class PostgresStoreBenchmark {
         return perSecond((long) streams * EVENTS_PER_STREAM, start);
     }
 
-    private void fill(EventStore store, StreamId stream) {
-        for (int from = 1; from <= LONG_STREAM; from += 1_000) {
+    private void fill(EventStore store, StreamId stream, int events) {
+        for (int from = 1; from <= events; from += 1_000) {
             List<NewEvent> batch = new ArrayList<>(1_000);
             for (int i = from; i < from + 1_000; i++) {
                 batch.add(NewEvent.of(OrderLineAdded.sample(0, i)));

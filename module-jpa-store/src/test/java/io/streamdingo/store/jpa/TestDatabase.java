@@ -65,12 +65,7 @@ enum TestDatabase {
             DataSource source = dataSource();
             dropStreamDingoTables(source);
             SchemaMigrations.migrate(source);
-            return Persistence.createEntityManagerFactory(
-                    "streamdingo-test",
-                    Map.of(
-                            "jakarta.persistence.jdbc.url", url,
-                            "jakarta.persistence.jdbc.user", user,
-                            "jakarta.persistence.jdbc.password", password));
+            return newFactory();
         });
     }
 
@@ -80,6 +75,10 @@ enum TestDatabase {
      */
     EntityManagerFactory anotherServer() {
         entityManagerFactory();
+        return newFactory();
+    }
+
+    private EntityManagerFactory newFactory() {
         return Persistence.createEntityManagerFactory(
                 "streamdingo-test",
                 Map.of(
