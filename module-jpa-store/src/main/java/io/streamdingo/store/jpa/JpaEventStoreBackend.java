@@ -73,28 +73,38 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             return withRetries(
                     "append events",
                     streamId,
-                    attempt -> unit.inTransaction("append events", (em, c) -> {
-                        // Creating a stream is the common case for noStream: one insert instead of a look-up and an
-                        // insert.
-                        long firstVersion;
-                        if (attempt == 1 && expected == ExpectedVersion.noStream() && guard.sessionId() == null) {
-                            if (!createHead(c, streamId, events.size())) {
-                                // The stream exists. Start over on the look-up path rather than lock the row now: on
-                                // MariaDB the failed insert left a shared lock, and upgrading it deadlocks with others.
-                                throw new UnitOfWork.Retry(null);
-                            }
-                            firstVersion = 1;
-                        } else {
-                            firstVersion = advanceHead(em, c, streamId, expected, events.size(), guard);
-                        }
-                        long firstPosition = rows.takePositions(c, events.size());
-                        rows.insert(c, streamId, firstVersion, firstPosition, events);
-                        long last = firstVersion + events.size() - 1;
-                        return new AppendResult(streamId, firstVersion, last, firstPosition + events.size() - 1);
-                    }));
+                    attempt -> unit.inTransaction(
+                            "append events", (em, c) -> appendOnce(em, c, attempt, streamId, expected, events, guard)));
         } catch (UnitOfWork.UniqueViolation e) {
             throw explainConflict(streamId, expected, events, e);
         }
+    }
+
+    private AppendResult appendOnce(
+            EntityManager em,
+            Connection c,
+            int attempt,
+            StreamId streamId,
+            ExpectedVersion expected,
+            List<EventToStore> events,
+            WriteGuard guard)
+            throws SQLException {
+        long firstVersion;
+        // Creating a stream is the common case for noStream: one insert instead of a look-up and an insert.
+        if (attempt == 1 && expected == ExpectedVersion.noStream() && guard.sessionId() == null) {
+            if (!createHead(c, streamId, events.size())) {
+                // The stream exists. Start over on the look-up path rather than lock the row now: on MariaDB
+                // the failed insert left a shared lock, and upgrading it deadlocks with other writers.
+                throw new UnitOfWork.Retry(null);
+            }
+            firstVersion = 1;
+        } else {
+            firstVersion = advanceHead(em, c, streamId, expected, events.size(), guard);
+        }
+        long firstPosition = rows.takePositions(c, events.size());
+        rows.insert(c, streamId, firstVersion, firstPosition, events);
+        return new AppendResult(
+                streamId, firstVersion, firstVersion + events.size() - 1, firstPosition + events.size() - 1);
     }
 
     /**
@@ -156,9 +166,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
         if (!taken.isEmpty()) {
             return new DuplicateEventIdException(streamId, taken.get(0));
         }
-        WrongExpectedVersionException conflict =
-                new WrongExpectedVersionException(streamId, expected, currentVersion(streamId), violation);
-        return conflict;
+        return new WrongExpectedVersionException(streamId, expected, currentVersion(streamId), violation);
     }
 
     private long currentVersion(StreamId streamId) {
