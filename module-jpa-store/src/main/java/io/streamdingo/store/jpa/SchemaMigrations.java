@@ -12,6 +12,9 @@ import org.flywaydb.core.api.FlywayException;
  * Creates and upgrades the StreamDingo tables with Flyway, from the versioned scripts for the database
  * behind the data source (never {@code hbm2ddl}). Safe to call on every start: applied scripts are skipped.
  * The history is kept in {@code sd_schema_history}, apart from the application's own Flyway history.
+ *
+ * <p>Each script folder holds an empty {@code flyway.location} file: without it Flyway cannot list a
+ * classpath folder under Open Liberty's (WebSphere's) class loader and silently finds no scripts.
  */
 public final class SchemaMigrations {
 
@@ -38,6 +41,8 @@ public final class SchemaMigrations {
             return Flyway.configure(SchemaMigrations.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(dialect.migrationLocation())
+                    // Flyway looks for callbacks in db/callback unless told otherwise; there are none.
+                    .callbackLocations(dialect.migrationLocation())
                     .table(HISTORY_TABLE)
                     .baselineOnMigrate(true)
                     .baselineVersion("0")

@@ -1,0 +1,80 @@
+package io.streamdingo.demo.bank;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.regex.Pattern;
+
+/** The bank over HTTP: open an account, deposit, withdraw, read the balance rebuilt from events. */
+@Path("accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    /** The body of an account opening. */
+    public record Opening(String owner, String currency) {}
+
+    /** The body of a deposit or withdrawal. */
+    public record Amount(BigDecimal amount) {}
+
+    @Inject
+    AccountService accounts;
+
+    @POST
+    public Response open(Opening opening) {
+        if (opening == null
+                || opening.owner() == null
+                || opening.owner().isBlank()
+                || opening.owner().length() > 100) {
+            throw new IllegalArgumentException("owner is required: 1 to 100 characters");
+        }
+        String currency = opening.currency() == null ? "EUR" : opening.currency();
+        if (!CURRENCY.matcher(currency).matches()) {
+            throw new IllegalArgumentException("currency must be three capital letters, e.g. EUR");
+        }
+        Account account = accounts.open(opening.owner().strip(), currency);
+        return Response.created(URI.create("api/accounts/" + account.id()))
+                .entity(account)
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Account balance(@PathParam("id") String id) {
+        return accounts.load(id);
+    }
+
+    @POST
+    @Path("{id}/deposits")
+    public Account deposit(@PathParam("id") String id, Amount amount) {
+        return accounts.deposit(id, positive(amount));
+    }
+
+    @POST
+    @Path("{id}/withdrawals")
+    public Account withdraw(@PathParam("id") String id, Amount amount) {
+        return accounts.withdraw(id, positive(amount));
+    }
+
+    private static BigDecimal positive(Amount amount) {
+        if (amount == null || amount.amount() == null) {
+            throw new IllegalArgumentException("amount is required, e.g. {\"amount\": 25.50}");
+        }
+        BigDecimal value = amount.amount();
+        if (value.signum() <= 0 || value.scale() > 2 || value.compareTo(new BigDecimal("1000000000")) > 0) {
+            throw new IllegalArgumentException(
+                    "amount must be positive, at most 1,000,000,000, with at most two decimals; got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,71 @@
+package io.streamdingo.demo.bank;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.ExpectedVersion;
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.demo.bank.BankEvents.AccountOpened;
+import io.streamdingo.demo.bank.BankEvents.MoneyDeposited;
+import io.streamdingo.demo.bank.BankEvents.MoneyWithdrawn;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The bank's commands, as an EJB with the event store injected: load the account from its events, decide,
+ * append with the loaded version as the expected one, so a concurrent change fails instead of being lost.
+ */
+@Stateless
+public class AccountService {
+
+    static final String CATEGORY = "account";
+
+    @Inject
+    EventStore store;
+
+    public Account open(String owner, String currency) {
+        String id = UUID.randomUUID().toString();
+        store.append(stream(id), ExpectedVersion.noStream(), NewEvent.of(new AccountOpened(owner, currency)));
+        return load(id);
+    }
+
+    public Account deposit(String id, BigDecimal amount) {
+        Account account = load(id);
+        store.append(stream(id), ExpectedVersion.exact(account.version()), NewEvent.of(new MoneyDeposited(amount)));
+        return load(id);
+    }
+
+    public Account withdraw(String id, BigDecimal amount) {
+        Account account = load(id);
+        if (account.balance().compareTo(amount) < 0) {
+            throw new InsufficientFundsException(id, account.balance(), amount);
+        }
+        store.append(stream(id), ExpectedVersion.exact(account.version()), NewEvent.of(new MoneyWithdrawn(amount)));
+        return load(id);
+    }
+
+    /**
+     * Appends a deposit expecting {@code version}: the way to see optimistic concurrency through an EJB.
+     *
+     * @throws io.streamdingo.api.WrongExpectedVersionException if the account moved on
+     */
+    public Account depositAt(String id, long version, BigDecimal amount) {
+        load(id);
+        store.append(stream(id), ExpectedVersion.exact(version), NewEvent.of(new MoneyDeposited(amount)));
+        return load(id);
+    }
+
+    public Account load(String id) {
+        return find(id).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    Optional<Account> find(String id) {
+        return Account.replay(id, store.read(stream(id)));
+    }
+
+    static StreamId stream(String id) {
+        return StreamId.of(CATEGORY, id);
+    }
+}

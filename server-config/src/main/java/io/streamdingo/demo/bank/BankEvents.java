@@ -1,0 +1,29 @@
+package io.streamdingo.demo.bank;
+
+import io.streamdingo.api.EventType;
+import io.streamdingo.engine.EventStoreBuilder;
+import io.streamdingo.engine.EventStoreCustomizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+
+/** The bank's events, and their registration with the injected event store. */
+@ApplicationScoped
+public class BankEvents implements EventStoreCustomizer {
+
+    /** An account was opened for {@code owner} in {@code currency}. */
+    @EventType(name = "bank.AccountOpened")
+    public record AccountOpened(String owner, String currency) {}
+
+    /** Money came in. */
+    @EventType(name = "bank.MoneyDeposited")
+    public record MoneyDeposited(BigDecimal amount) {}
+
+    /** Money went out. */
+    @EventType(name = "bank.MoneyWithdrawn")
+    public record MoneyWithdrawn(BigDecimal amount) {}
+
+    @Override
+    public void customize(EventStoreBuilder builder) {
+        builder.register(AccountOpened.class, MoneyDeposited.class, MoneyWithdrawn.class);
+    }
+}
