@@ -1,0 +1,64 @@
+package io.streamdingo.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.ExpectedVersion;
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.WrongExpectedVersionException;
+import io.streamdingo.demo.bank.Account;
+import io.streamdingo.demo.bank.AccountService;
+import io.streamdingo.demo.bank.BankEvents.MoneyDeposited;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Inside Open Liberty: {@code @Inject EventStore} and the demo's EJB, over the JPA store on H2. */
+@ExtendWith(ArquillianExtension.class)
+class EventStoreInContainerIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return DemoDeployment.with(EventStoreInContainerIT.class, "in-container");
+    }
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    AccountService accounts;
+
+    @Test
+    void anInjectedStoreAppendsAndReadsBack() {
+        StreamId stream = StreamId.of("account", "it-" + UUID.randomUUID());
+
+        store.append(stream, ExpectedVersion.noStream(), NewEvent.of(new MoneyDeposited(new BigDecimal("12.50"))));
+
+        List<RecordedEvent> events = store.read(stream).toList();
+        assertEquals(1, events.size());
+        assertEquals(new MoneyDeposited(new BigDecimal("12.50")), events.get(0).payload());
+        assertEquals(1, store.currentVersion(stream));
+    }
+
+    @Test
+    void aVersionConflictReachesTheEjbCallerAsTheApiException() {
+        Account opened = accounts.open("Ada", "EUR");
+        accounts.deposit(opened.id(), new BigDecimal("10"));
+
+        WrongExpectedVersionException conflict = assertThrows(
+                WrongExpectedVersionException.class,
+                () -> accounts.depositAt(opened.id(), opened.version(), new BigDecimal("5")));
+
+        assertEquals(2, conflict.actualVersion());
+        assertEquals(new BigDecimal("10"), accounts.load(opened.id()).balance());
+    }
+}
