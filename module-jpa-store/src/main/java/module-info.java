@@ -12,6 +12,7 @@ module io.streamdingo.store.jpa {
     // Flyway 11 declares no module name; its automatic name comes from the jar file name.
     requires flyway.core;
     requires com.fasterxml.jackson.databind;
+    requires jakarta.transaction;
     requires java.sql;
     requires java.naming;
     requires static org.jspecify;

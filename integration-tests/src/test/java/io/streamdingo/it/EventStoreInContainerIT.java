@@ -10,6 +10,7 @@ import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.WrongExpectedVersionException;
 import io.streamdingo.demo.bank.Account;
+import io.streamdingo.demo.bank.AccountNotFoundException;
 import io.streamdingo.demo.bank.AccountService;
 import io.streamdingo.demo.bank.BankEvents.MoneyDeposited;
 import jakarta.inject.Inject;
@@ -47,6 +48,32 @@ class EventStoreInContainerIT {
         assertEquals(1, events.size());
         assertEquals(new MoneyDeposited(new BigDecimal("12.50")), events.get(0).payload());
         assertEquals(1, store.currentVersion(stream));
+    }
+
+    @Test
+    void aTransferAppendsToBothAccountsInOneTransaction() {
+        Account from = accounts.open("Ada", "EUR");
+        accounts.deposit(from.id(), new BigDecimal("50"));
+        Account to = accounts.open("Grace", "EUR");
+
+        accounts.transfer(from.id(), to.id(), new BigDecimal("20"));
+
+        assertEquals(new BigDecimal("30"), accounts.load(from.id()).balance());
+        assertEquals(new BigDecimal("20"), accounts.load(to.id()).balance());
+    }
+
+    @Test
+    void aTransferThatFailsLeavesNoEventBehind() {
+        Account from = accounts.open("Ada", "EUR");
+        accounts.deposit(from.id(), new BigDecimal("50"));
+        long before = store.currentVersion(StreamId.of("account", from.id()));
+
+        assertThrows(
+                AccountNotFoundException.class,
+                () -> accounts.transfer(from.id(), "no-such-account", new BigDecimal("20")));
+
+        assertEquals(before, store.currentVersion(StreamId.of("account", from.id())));
+        assertEquals(new BigDecimal("50"), accounts.load(from.id()).balance());
     }
 
     @Test

@@ -91,7 +91,10 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             throws SQLException {
         long firstVersion;
         // Creating a stream is the common case for noStream: one insert instead of a look-up and an insert.
-        if (attempt == 1 && expected == ExpectedVersion.noStream() && guard.sessionId() == null) {
+        if (attempt == 1
+                && expected == ExpectedVersion.noStream()
+                && guard.sessionId() == null
+                && !unit.joinsCallerTransaction()) {
             if (!createHead(c, streamId, events.size())) {
                 // The stream exists. Start over on the look-up path rather than lock the row now: on MariaDB
                 // the failed insert left a shared lock, and upgrading it deadlocks with other writers.
@@ -162,7 +165,9 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
     private RuntimeException explainConflict(
             StreamId streamId, ExpectedVersion expected, List<EventToStore> events, RuntimeException violation) {
         List<UUID> ids = events.stream().map(EventToStore::eventId).toList();
-        List<UUID> taken = unit.inTransaction("check event ids", (em, connection) -> rows.existingIds(connection, ids));
+        // the caller's transaction (if any) is rollback-only now: look in a separate one
+        List<UUID> taken =
+                unit.inSeparateTransaction("check event ids", (em, connection) -> rows.existingIds(connection, ids));
         if (!taken.isEmpty()) {
             return new DuplicateEventIdException(streamId, taken.get(0));
         }
@@ -170,7 +175,10 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
     }
 
     private long currentVersion(StreamId streamId) {
-        return streamInfo(streamId).map(StreamInfo::currentVersion).orElse(0L);
+        return unit.inSeparateTransaction("read stream information", (em, connection) -> {
+            StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId));
+            return head == null ? 0L : head.currentVersion();
+        });
     }
 
     @Override

@@ -5,13 +5,27 @@ import io.streamdingo.api.StreamDingoException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.transaction.jta.platform.spi.JtaPlatform;
+import org.hibernate.resource.jdbc.spi.PhysicalConnectionHandlingMode;
+import org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one backend operation in its own resource-local transaction, with the entity manager and the JDBC
- * connection of that transaction, and turns database failures into the api's exceptions.
+ * Runs one backend operation in a transaction, with its entity manager and JDBC connection, and turns
+ * database failures into the api's exceptions.
+ *
+ * <p>With a {@code RESOURCE_LOCAL} unit every operation is its own transaction. With a {@code JTA} unit an
+ * operation joins the caller's transaction when there is one (an EJB's append then commits or rolls back
+ * with the EJB's own work, WF-1) and otherwise runs in a transaction of its own. A failure inside the
+ * caller's transaction marks it rollback-only: the database may already have aborted it.
  */
 final class UnitOfWork {
 
@@ -25,7 +39,7 @@ final class UnitOfWork {
     static final class Retry extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Retry(Throwable cause) {
+        Retry(@Nullable Throwable cause) {
             super(cause);
         }
     }
@@ -52,41 +66,170 @@ final class UnitOfWork {
     }
 
     private final EntityManagerFactory emf;
+    private final SessionFactoryImplementor factory;
+    private final @Nullable TransactionManager jta;
 
     UnitOfWork(EntityManagerFactory emf) {
         this.emf = emf;
+        this.factory = emf.unwrap(SessionFactoryImplementor.class);
+        boolean isJta = factory.getServiceRegistry()
+                .requireService(TransactionCoordinatorBuilder.class)
+                .isJta();
+        this.jta = isJta
+                ? factory.getServiceRegistry().requireService(JtaPlatform.class).retrieveTransactionManager()
+                : null;
     }
 
+    /** Whether work now runs inside a transaction the caller owns (and so cannot be retried here). */
+    boolean joinsCallerTransaction() {
+        try {
+            return jta != null && jta.getStatus() != Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            throw new StoreUnavailableException("cannot read the JTA transaction status", e);
+        }
+    }
+
+    /** Runs {@code work} in the caller's JTA transaction if there is one, otherwise in its own. */
     <T> T inTransaction(String operation, Work<T> work) {
+        if (jta == null) {
+            return inResourceLocalTransaction(operation, work);
+        }
+        return joinsCallerTransaction() ? inCallerTransaction(operation, work) : inOwnJtaTransaction(operation, work);
+    }
+
+    /** Runs {@code work} in a transaction of its own, suspending the caller's JTA transaction meanwhile. */
+    <T> T inSeparateTransaction(String operation, Work<T> work) {
+        if (jta == null || !joinsCallerTransaction()) {
+            return inTransaction(operation, work);
+        }
+        Transaction callers;
+        try {
+            callers = jta.suspend();
+        } catch (SystemException e) {
+            throw new StoreUnavailableException("cannot suspend the caller's transaction to " + operation, e);
+        }
+        try {
+            return inOwnJtaTransaction(operation, work);
+        } finally {
+            try {
+                jta.resume(callers);
+            } catch (Exception e) {
+                throw new StoreUnavailableException("cannot resume the caller's transaction after " + operation, e);
+            }
+        }
+    }
+
+    private <T> T inResourceLocalTransaction(String operation, Work<T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            T result = em.unwrap(Session.class).doReturningWork(connection -> {
-                try {
-                    return work.run(em, connection);
-                } catch (SQLException e) {
-                    throw new SqlFailure(e);
-                }
-            });
+            T result = run(em, work);
             tx.commit();
             return result;
         } catch (RuntimeException e) {
-            rollbackQuietly(tx, e);
+            try {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
             throw translate(operation, e);
         } finally {
             em.close();
         }
     }
 
-    private static void rollbackQuietly(EntityTransaction tx, RuntimeException failure) {
+    /**
+     * An entity manager for JTA work that keeps its connection until the transaction completes: Hibernate's
+     * JTA default releases it after every statement, which closes the JDBC handle the work holds.
+     */
+    private EntityManager jtaEntityManager() {
+        return factory.withOptions()
+                .connectionHandlingMode(
+                        PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_RELEASE_BEFORE_TRANSACTION_COMPLETION)
+                .openSession();
+    }
+
+    private <T> T inOwnJtaTransaction(String operation, Work<T> work) {
+        TransactionManager tm = jta();
         try {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-        } catch (RuntimeException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            tm.begin();
+        } catch (Exception e) {
+            throw new StoreUnavailableException("cannot begin a transaction to " + operation, e);
         }
+        EntityManager em = jtaEntityManager();
+        try {
+            em.joinTransaction();
+            T result = run(em, work);
+            em.flush();
+            em.close();
+            tm.commit();
+            return result;
+        } catch (Exception e) {
+            try {
+                if (tm.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                    tm.rollback();
+                }
+            } catch (Exception rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw translate(operation, e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e));
+        } finally {
+            if (em.isOpen()) {
+                em.close();
+            }
+        }
+    }
+
+    private <T> T inCallerTransaction(String operation, Work<T> work) {
+        EntityManager em = jtaEntityManager();
+        try {
+            em.joinTransaction();
+            T result = run(em, work);
+            em.flush();
+            return result;
+        } catch (RuntimeException e) {
+            RuntimeException translated = translate(operation, e);
+            if (!(translated instanceof StreamDingoException) || translated instanceof StoreUnavailableException) {
+                markRollbackOnly(e);
+            }
+            if (translated instanceof Retry) {
+                throw new StoreUnavailableException(
+                        "could not " + operation + " because a concurrent writer got in "
+                                + "the way inside your transaction; it is marked for rollback: run the transaction again",
+                        e);
+            }
+            throw translated;
+        } finally {
+            em.close();
+        }
+    }
+
+    private void markRollbackOnly(RuntimeException failure) {
+        try {
+            jta().setRollbackOnly();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private TransactionManager jta() {
+        if (jta == null) {
+            throw new IllegalStateException("not a JTA persistence unit");
+        }
+        return jta;
+    }
+
+    private static <T> T run(EntityManager em, Work<T> work) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try {
+                return work.run(em, connection);
+            } catch (SQLException e) {
+                throw new SqlFailure(e);
+            }
+        });
     }
 
     /** Domain exceptions pass unchanged; unique violations and lock conflicts are classified; the rest is unavailable. */
@@ -94,7 +237,7 @@ final class UnitOfWork {
         if (e instanceof StreamDingoException || e instanceof Retry || e instanceof UniqueViolation) {
             return e;
         }
-        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException && sqlState(e) == null) {
             return e;
         }
         String state = sqlState(e);
@@ -111,11 +254,11 @@ final class UnitOfWork {
     }
 
     /** Deadlocks, serialization failures and lock timeouts: another attempt can succeed. */
-    private static boolean isTransient(String state) {
+    private static boolean isTransient(@Nullable String state) {
         return state != null && (state.equals("40001") || state.equals("40P01") || state.equals("HYT00"));
     }
 
-    static String sqlState(Throwable e) {
+    static @Nullable String sqlState(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();

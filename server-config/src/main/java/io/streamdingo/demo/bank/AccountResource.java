@@ -66,6 +66,19 @@ public class AccountResource {
         return accounts.withdraw(id, positive(amount));
     }
 
+    /** The body of a transfer. */
+    public record Transfer(String to, BigDecimal amount) {}
+
+    @POST
+    @Path("{id}/transfers")
+    public Account transfer(@PathParam("id") String id, Transfer transfer) {
+        if (transfer == null || transfer.to() == null || transfer.to().isBlank()) {
+            throw new IllegalArgumentException("to is required: the id of the receiving account");
+        }
+        accounts.transfer(id, transfer.to(), positive(new Amount(transfer.amount())));
+        return accounts.load(id);
+    }
+
     private static BigDecimal positive(Amount amount) {
         if (amount == null || amount.amount() == null) {
             throw new IllegalArgumentException("amount is required, e.g. {\"amount\": 25.50}");

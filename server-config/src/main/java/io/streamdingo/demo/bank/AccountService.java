@@ -47,6 +47,15 @@ public class AccountService {
     }
 
     /**
+     * Moves money between two accounts in one container transaction: both appends commit together, or,
+     * if anything fails (an unknown target, too little money), neither is ever visible (WF-1).
+     */
+    public void transfer(String fromId, String toId, BigDecimal amount) {
+        withdraw(fromId, amount);
+        deposit(toId, amount);
+    }
+
+    /**
      * Appends a deposit expecting {@code version}: the way to see optimistic concurrency through an EJB.
      *
      * @throws io.streamdingo.api.WrongExpectedVersionException if the account moved on

@@ -4,6 +4,8 @@ import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.store.jpa.JpaEventStoreBackend;
 import io.streamdingo.store.jpa.SchemaMigrations;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -69,6 +71,15 @@ public class JpaStoreProducer {
             owned = emf;
         }
         return new JpaEventStoreBackend(emf);
+    }
+
+    /**
+     * Creates the backend when the application starts: the migrations then run outside any caller's
+     * transaction, and a wrong configuration fails the deployment rather than the first request.
+     */
+    void startWithTheApplication(
+            @Observes @Initialized(ApplicationScoped.class) Object started, EventStoreBackend backend) {
+        LOG.log(Level.DEBUG, "JPA event store ready: {0}", backend);
     }
 
     void close(@Disposes EventStoreBackend backend) {
