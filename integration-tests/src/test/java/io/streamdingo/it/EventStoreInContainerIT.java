@@ -2,6 +2,7 @@ package io.streamdingo.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamdingo.api.EventStore;
 import io.streamdingo.api.ExpectedVersion;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -74,6 +76,44 @@ class EventStoreInContainerIT {
 
         assertEquals(before, store.currentVersion(StreamId.of("account", from.id())));
         assertEquals(new BigDecimal("50"), accounts.load(from.id()).balance());
+    }
+
+    @Test
+    void aTransferNoticeReachesTheMdbAfterTheTransferCommits() throws InterruptedException {
+        Account from = accounts.open("Ada", "EUR");
+        accounts.deposit(from.id(), new BigDecimal("50"));
+        Account to = accounts.open("Grace", "EUR");
+
+        accounts.transfer(from.id(), to.id(), new BigDecimal("20"));
+
+        assertTrue(eventually(() -> store.currentVersion(StreamId.of("notice", to.id())) == 1));
+    }
+
+    @Test
+    void aTransferThatRollsBackSendsNoNotice() throws InterruptedException {
+        Account from = accounts.open("Ada", "EUR");
+        accounts.deposit(from.id(), new BigDecimal("50"));
+        String ghost = "ghost-" + UUID.randomUUID();
+        assertThrows(AccountNotFoundException.class, () -> accounts.transfer(from.id(), ghost, new BigDecimal("5")));
+
+        // a later notice that arrives shows the queue was worked through; the rolled-back one never came
+        Account to = accounts.open("Grace", "EUR");
+        accounts.transfer(from.id(), to.id(), new BigDecimal("5"));
+        assertTrue(eventually(() -> store.currentVersion(StreamId.of("notice", to.id())) == 1));
+        Thread.sleep(500);
+
+        assertEquals(0, store.currentVersion(StreamId.of("notice", ghost)));
+    }
+
+    /** Waits up to 15 s for {@code condition}: the MDB works on its own thread. */
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     @Test

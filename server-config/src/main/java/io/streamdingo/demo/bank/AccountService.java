@@ -7,8 +7,12 @@ import io.streamdingo.api.StreamId;
 import io.streamdingo.demo.bank.BankEvents.AccountOpened;
 import io.streamdingo.demo.bank.BankEvents.MoneyDeposited;
 import io.streamdingo.demo.bank.BankEvents.MoneyWithdrawn;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +28,12 @@ public class AccountService {
 
     @Inject
     EventStore store;
+
+    @Resource(lookup = "jms/streamdingo")
+    ConnectionFactory connections;
+
+    @Resource(lookup = "jms/transferNotices")
+    Queue transferNotices;
 
     public Account open(String owner, String currency) {
         String id = UUID.randomUUID().toString();
@@ -52,7 +62,19 @@ public class AccountService {
      */
     public void transfer(String fromId, String toId, BigDecimal amount) {
         withdraw(fromId, amount);
+        notifyReceiver(fromId, toId, amount);
         deposit(toId, amount);
+    }
+
+    /** Sent in the transfer's transaction: delivered only if it commits. */
+    private void notifyReceiver(String fromId, String toId, BigDecimal amount) {
+        try (JMSContext jms = connections.createContext()) {
+            jms.createProducer()
+                    .setProperty("from", fromId)
+                    .setProperty("to", toId)
+                    .setProperty("amount", amount.toPlainString())
+                    .send(transferNotices, "transfer");
+        }
     }
 
     /**

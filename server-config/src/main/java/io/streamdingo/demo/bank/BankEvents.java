@@ -22,8 +22,12 @@ public class BankEvents implements EventStoreCustomizer {
     @EventType(name = "bank.MoneyWithdrawn")
     public record MoneyWithdrawn(BigDecimal amount) {}
 
+    /** The receiving side was told of a transfer (recorded by the notice MDB). */
+    @EventType(name = "bank.TransferNoticed")
+    public record TransferNoticed(String from, BigDecimal amount) {}
+
     @Override
     public void customize(EventStoreBuilder builder) {
-        builder.register(AccountOpened.class, MoneyDeposited.class, MoneyWithdrawn.class);
+        builder.register(AccountOpened.class, MoneyDeposited.class, MoneyWithdrawn.class, TransferNoticed.class);
     }
 }

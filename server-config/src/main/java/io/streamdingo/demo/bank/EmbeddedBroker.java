@@ -1,0 +1,93 @@
+package io.streamdingo.demo.bank;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The demo's zero-setup broker: ActiveMQ Artemis inside the server's JVM, persistent (journal under the
+ * server's output folder, so messages survive a restart), listening on 127.0.0.1 for the resource adapter.
+ * One per server: if the port is taken (another application already started it), it is used as it is.
+ * Production points the resource adapter at a standalone broker or cluster instead.
+ */
+@ApplicationScoped
+public class EmbeddedBroker {
+
+    static final String TRANSFER_NOTICES = "bank.transfer-notices";
+    private static final System.Logger LOG = System.getLogger(EmbeddedBroker.class.getName());
+
+    private EmbeddedActiveMQ broker;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) throws Exception {
+        Config config = ConfigProvider.getConfig();
+        if (!config.getOptionalValue("streamdingo.demo.broker.embedded", Boolean.class)
+                .orElse(true)) {
+            return;
+        }
+        int port = config.getOptionalValue("streamdingo.demo.broker.port", Integer.class)
+                .orElse(61616);
+        if (listening(port)) {
+            LOG.log(Level.INFO, "a broker already listens on 127.0.0.1:{0}; not starting another", port);
+            return;
+        }
+        String dataDir = config.getOptionalValue("streamdingo.demo.broker.data-dir", String.class)
+                .orElse("artemis-data");
+        ConfigurationImpl configuration = new ConfigurationImpl();
+        configuration.setPersistenceEnabled(true);
+        configuration.setSecurityEnabled(false);
+        configuration.setJournalDirectory(dataDir + "/journal");
+        configuration.setBindingsDirectory(dataDir + "/bindings");
+        configuration.setLargeMessagesDirectory(dataDir + "/large-messages");
+        configuration.setPagingDirectory(dataDir + "/paging");
+        configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
+        // a message that keeps failing goes to DLQ after five deliveries with growing delays, not round forever
+        configuration.addAddressSetting(
+                "#",
+                new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of("DLQ"))
+                        .setExpiryAddress(SimpleString.of("ExpiryQueue"))
+                        .setMaxDeliveryAttempts(5)
+                        .setRedeliveryDelay(500)
+                        .setRedeliveryMultiplier(2.0));
+        for (String queue : new String[] {TRANSFER_NOTICES, "DLQ", "ExpiryQueue"}) {
+            configuration.addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
+        }
+        broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(configuration);
+        broker.start();
+        LOG.log(Level.INFO, "embedded Artemis broker started on 127.0.0.1:{0}, journal in {1}", port, dataDir);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (broker != null) {
+            try {
+                broker.stop();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "embedded broker did not stop cleanly", e);
+            }
+        }
+    }
+}
