@@ -86,6 +86,9 @@ class BankApiIT {
         HttpResponse<String> response = get("/health/ready");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").contains("streamdingo-database");
+        assertThat(response.body())
+                .contains("\"status\":\"UP\"")
+                .contains("streamdingo-database")
+                .contains("streamdingo-broker");
     }
 }

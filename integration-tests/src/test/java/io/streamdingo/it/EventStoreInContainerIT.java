@@ -12,8 +12,10 @@ import io.streamdingo.api.StreamId;
 import io.streamdingo.api.WrongExpectedVersionException;
 import io.streamdingo.demo.bank.Account;
 import io.streamdingo.demo.bank.AccountNotFoundException;
+import io.streamdingo.demo.bank.AccountNotes;
 import io.streamdingo.demo.bank.AccountService;
 import io.streamdingo.demo.bank.BankEvents.MoneyDeposited;
+import io.streamdingo.demo.bank.BankEvents.NoteAdded;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -39,6 +41,21 @@ class EventStoreInContainerIT {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    AccountNotes notes;
+
+    @Test
+    void aPlainCdiBeanAppendsThroughTheInjectedStore() {
+        Account account = accounts.open("Ada", "EUR");
+
+        notes.annotate(account.id(), "prefers paper statements");
+
+        List<RecordedEvent> events =
+                store.read(StreamId.of("account", account.id())).toList();
+        assertEquals(new NoteAdded("prefers paper statements"), events.get(1).payload());
+        assertEquals(2, accounts.load(account.id()).version());
+    }
 
     @Test
     void anInjectedStoreAppendsAndReadsBack() {

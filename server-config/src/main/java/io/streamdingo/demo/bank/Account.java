@@ -4,6 +4,7 @@ import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.demo.bank.BankEvents.AccountOpened;
 import io.streamdingo.demo.bank.BankEvents.MoneyDeposited;
 import io.streamdingo.demo.bank.BankEvents.MoneyWithdrawn;
+import io.streamdingo.demo.bank.BankEvents.NoteAdded;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -39,6 +40,9 @@ public record Account(String id, String owner, String currency, BigDecimal balan
         }
         if (payload instanceof MoneyWithdrawn withdrawal) {
             return state.moved(withdrawal.amount().negate(), version);
+        }
+        if (payload instanceof NoteAdded) {
+            return state.moved(BigDecimal.ZERO, version);
         }
         throw new IllegalStateException("account " + id + " holds an unexpected " + event.eventType());
     }

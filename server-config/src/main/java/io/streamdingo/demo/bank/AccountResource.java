@@ -66,6 +66,25 @@ public class AccountResource {
         return accounts.withdraw(id, positive(amount));
     }
 
+    /** The body of a note. */
+    public record Note(String text) {}
+
+    @Inject
+    AccountNotes notes;
+
+    @POST
+    @Path("{id}/notes")
+    public Account annotate(@PathParam("id") String id, Note note) {
+        if (note == null
+                || note.text() == null
+                || note.text().isBlank()
+                || note.text().length() > 500) {
+            throw new IllegalArgumentException("text is required: 1 to 500 characters");
+        }
+        notes.annotate(id, note.text());
+        return accounts.load(id);
+    }
+
     /** The body of a transfer. */
     public record Transfer(String to, BigDecimal amount) {}
 

@@ -26,8 +26,17 @@ public class BankEvents implements EventStoreCustomizer {
     @EventType(name = "bank.TransferNoticed")
     public record TransferNoticed(String from, BigDecimal amount) {}
 
+    /** A free-text note on an account; changes no balance. */
+    @EventType(name = "bank.NoteAdded")
+    public record NoteAdded(String text) {}
+
     @Override
     public void customize(EventStoreBuilder builder) {
-        builder.register(AccountOpened.class, MoneyDeposited.class, MoneyWithdrawn.class, TransferNoticed.class);
+        builder.register(
+                AccountOpened.class,
+                MoneyDeposited.class,
+                MoneyWithdrawn.class,
+                TransferNoticed.class,
+                NoteAdded.class);
     }
 }
