@@ -14,7 +14,8 @@ import org.flywaydb.core.api.FlywayException;
  * The history is kept in {@code sd_schema_history}, apart from the application's own Flyway history.
  *
  * <p>Each script folder holds an empty {@code flyway.location} file: without it Flyway cannot list a
- * classpath folder under Open Liberty's (WebSphere's) class loader and silently finds no scripts.
+ * classpath folder under Open Liberty's (WebSphere's) class loader and silently finds no scripts. So does
+ * {@code db/callback}, which Flyway scans in any case and would otherwise report as an error at every start.
  */
 public final class SchemaMigrations {
 
@@ -41,8 +42,6 @@ public final class SchemaMigrations {
             return Flyway.configure(SchemaMigrations.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(dialect.migrationLocation())
-                    // Flyway looks for callbacks in db/callback unless told otherwise; there are none.
-                    .callbackLocations(dialect.migrationLocation())
                     .table(HISTORY_TABLE)
                     .baselineOnMigrate(true)
                     .baselineVersion("0")

@@ -17,6 +17,11 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = "jdbc/streamdingo")
     DataSource dataSource;
 
+    /** Points the check at another data source (tests check the DOWN answer against one that leads nowhere). */
+    public void useDataSource(DataSource other) {
+        this.dataSource = other;
+    }
+
     @Override
     public HealthCheckResponse call() {
         try (Connection connection = dataSource.getConnection()) {
