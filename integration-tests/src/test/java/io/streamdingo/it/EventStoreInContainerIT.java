@@ -9,6 +9,7 @@ import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.StreamRange;
 import io.streamdingo.api.WrongExpectedVersionException;
 import io.streamdingo.demo.bank.Account;
 import io.streamdingo.demo.bank.AccountNotFoundException;
@@ -79,6 +80,27 @@ class EventStoreInContainerIT {
 
         assertEquals(new BigDecimal("30"), accounts.load(from.id()).balance());
         assertEquals(new BigDecimal("20"), accounts.load(to.id()).balance());
+    }
+
+    @Test
+    void everyEventOfATransferCarriesItsWorkflowIdAsCorrelationId() throws InterruptedException {
+        Account from = accounts.open("Ada", "EUR");
+        accounts.deposit(from.id(), new BigDecimal("50"));
+        Account to = accounts.open("Grace", "EUR");
+
+        String transferId = accounts.transfer(from.id(), to.id(), new BigDecimal("20"));
+
+        StreamId notices = StreamId.of("notice", to.id());
+        assertTrue(eventually(() -> store.currentVersion(notices) == 1));
+        List<RecordedEvent> caused =
+                List.of(last(StreamId.of("account", from.id())), last(StreamId.of("account", to.id())), last(notices));
+        for (RecordedEvent event : caused) {
+            assertEquals(transferId, event.metadata().correlationId(), event.toString());
+        }
+    }
+
+    private RecordedEvent last(StreamId stream) {
+        return store.read(stream, StreamRange.backwards()).findFirst().orElseThrow();
     }
 
     @Test

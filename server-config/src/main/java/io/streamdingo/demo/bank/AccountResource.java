@@ -90,12 +90,14 @@ public class AccountResource {
 
     @POST
     @Path("{id}/transfers")
-    public Account transfer(@PathParam("id") String id, Transfer transfer) {
+    public Response transfer(@PathParam("id") String id, Transfer transfer) {
         if (transfer == null || transfer.to() == null || transfer.to().isBlank()) {
             throw new IllegalArgumentException("to is required: the id of the receiving account");
         }
-        accounts.transfer(id, transfer.to(), positive(new Amount(transfer.amount())));
-        return accounts.load(id);
+        String transferId = accounts.transfer(id, transfer.to(), positive(new Amount(transfer.amount())));
+        return Response.ok(accounts.load(id))
+                .header("X-Transfer-Id", transferId)
+                .build();
     }
 
     private static BigDecimal positive(Amount amount) {

@@ -1,5 +1,6 @@
 package io.streamdingo.demo.bank;
 
+import io.streamdingo.api.EventMetadata;
 import io.streamdingo.api.EventStore;
 import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
@@ -57,19 +58,36 @@ public class AccountService {
     }
 
     /**
-     * Moves money between two accounts in one container transaction: both appends commit together, or,
-     * if anything fails (an unknown target, too little money), neither is ever visible (WF-1).
+     * Moves money between two accounts as one workflow (WF-1): a new transfer id is the correlation id of
+     * every event the transfer causes, on both accounts and in the receiver's notice; all of it commits in
+     * one container transaction, or, if anything fails (an unknown target, too little money), none of it is
+     * ever visible.
+     *
+     * @return the transfer id
      */
-    public void transfer(String fromId, String toId, BigDecimal amount) {
-        withdraw(fromId, amount);
-        notifyReceiver(fromId, toId, amount);
-        deposit(toId, amount);
+    public String transfer(String fromId, String toId, BigDecimal amount) {
+        String transferId = "transfer-" + UUID.randomUUID();
+        EventMetadata workflow = EventMetadata.empty().withCorrelationId(transferId);
+        Account from = load(fromId);
+        if (from.balance().compareTo(amount) < 0) {
+            throw new InsufficientFundsException(fromId, from.balance(), amount);
+        }
+        store.append(
+                stream(fromId),
+                ExpectedVersion.exact(from.version()),
+                NewEvent.of(new MoneyWithdrawn(amount), workflow));
+        notifyReceiver(transferId, fromId, toId, amount);
+        Account to = load(toId);
+        store.append(
+                stream(toId), ExpectedVersion.exact(to.version()), NewEvent.of(new MoneyDeposited(amount), workflow));
+        return transferId;
     }
 
     /** Sent in the transfer's transaction: delivered only if it commits. */
-    private void notifyReceiver(String fromId, String toId, BigDecimal amount) {
+    private void notifyReceiver(String transferId, String fromId, String toId, BigDecimal amount) {
         try (JMSContext jms = connections.createContext()) {
             jms.createProducer()
+                    .setJMSCorrelationID(transferId)
                     .setProperty("from", fromId)
                     .setProperty("to", toId)
                     .setProperty("amount", amount.toPlainString())

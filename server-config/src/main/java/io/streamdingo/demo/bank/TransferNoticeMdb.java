@@ -1,5 +1,6 @@
 package io.streamdingo.demo.bank;
 
+import io.streamdingo.api.EventMetadata;
 import io.streamdingo.api.EventStore;
 import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
@@ -35,7 +36,11 @@ public class TransferNoticeMdb implements MessageListener {
             String to = message.getStringProperty("to");
             TransferNoticed notice = new TransferNoticed(
                     message.getStringProperty("from"), new BigDecimal(message.getStringProperty("amount")));
-            store.append(StreamId.of("notice", to), ExpectedVersion.any(), NewEvent.of(notice));
+            // the notice continues the transfer's workflow: same correlation id, caused by the message
+            EventMetadata workflow = EventMetadata.empty()
+                    .withCorrelationId(message.getJMSCorrelationID())
+                    .withCausationId(message.getJMSMessageID());
+            store.append(StreamId.of("notice", to), ExpectedVersion.any(), NewEvent.of(notice, workflow));
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read transfer notice " + messageId(message), e);
         }
