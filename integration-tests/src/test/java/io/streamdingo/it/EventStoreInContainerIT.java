@@ -72,8 +72,7 @@ class EventStoreInContainerIT {
 
     @Test
     void aTransferAppendsToBothAccountsInOneTransaction() {
-        Account from = accounts.open("Ada", "EUR");
-        accounts.deposit(from.id(), new BigDecimal("50"));
+        Account from = fundedAccount();
         Account to = accounts.open("Grace", "EUR");
 
         accounts.transfer(from.id(), to.id(), new BigDecimal("20"));
@@ -84,8 +83,7 @@ class EventStoreInContainerIT {
 
     @Test
     void everyEventOfATransferCarriesItsWorkflowIdAsCorrelationId() throws InterruptedException {
-        Account from = accounts.open("Ada", "EUR");
-        accounts.deposit(from.id(), new BigDecimal("50"));
+        Account from = fundedAccount();
         Account to = accounts.open("Grace", "EUR");
 
         String transferId = accounts.transfer(from.id(), to.id(), new BigDecimal("20"));
@@ -105,8 +103,7 @@ class EventStoreInContainerIT {
 
     @Test
     void aTransferThatFailsLeavesNoEventBehind() {
-        Account from = accounts.open("Ada", "EUR");
-        accounts.deposit(from.id(), new BigDecimal("50"));
+        Account from = fundedAccount();
         long before = store.currentVersion(StreamId.of("account", from.id()));
 
         assertThrows(
@@ -119,8 +116,7 @@ class EventStoreInContainerIT {
 
     @Test
     void aTransferNoticeReachesTheMdbAfterTheTransferCommits() throws InterruptedException {
-        Account from = accounts.open("Ada", "EUR");
-        accounts.deposit(from.id(), new BigDecimal("50"));
+        Account from = fundedAccount();
         Account to = accounts.open("Grace", "EUR");
 
         accounts.transfer(from.id(), to.id(), new BigDecimal("20"));
@@ -130,8 +126,7 @@ class EventStoreInContainerIT {
 
     @Test
     void aTransferThatRollsBackSendsNoNotice() throws InterruptedException {
-        Account from = accounts.open("Ada", "EUR");
-        accounts.deposit(from.id(), new BigDecimal("50"));
+        Account from = fundedAccount();
         String ghost = "ghost-" + UUID.randomUUID();
         assertThrows(AccountNotFoundException.class, () -> accounts.transfer(from.id(), ghost, new BigDecimal("5")));
 
@@ -142,6 +137,12 @@ class EventStoreInContainerIT {
         Thread.sleep(500);
 
         assertEquals(0, store.currentVersion(StreamId.of("notice", ghost)));
+    }
+
+    /** An account holding 50 EUR. */
+    private Account fundedAccount() {
+        Account account = accounts.open("Ada", "EUR");
+        return accounts.deposit(account.id(), new BigDecimal("50"));
     }
 
     /** Waits up to 15 s for {@code condition}: the MDB works on its own thread. */

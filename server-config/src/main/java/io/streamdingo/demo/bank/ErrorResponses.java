@@ -14,6 +14,8 @@ import java.util.Map;
 /** Turns failures into HTTP answers that say what was wrong and what to do, as JSON. */
 final class ErrorResponses {
 
+    private static final String NOT_JSON = "the request body is not valid JSON for this endpoint";
+
     private ErrorResponses() {}
 
     static Response of(Response.Status status, String message) {
@@ -37,7 +39,7 @@ final class ErrorResponses {
     public static class MalformedJson implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
-            return of(Response.Status.BAD_REQUEST, "the request body is not valid JSON for this endpoint");
+            return of(Response.Status.BAD_REQUEST, NOT_JSON);
         }
     }
 
@@ -46,7 +48,7 @@ final class ErrorResponses {
     public static class Unreadable implements ExceptionMapper<ProcessingException> {
         @Override
         public Response toResponse(ProcessingException e) {
-            return of(Response.Status.BAD_REQUEST, "the request body is not valid JSON for this endpoint");
+            return of(Response.Status.BAD_REQUEST, NOT_JSON);
         }
     }
 
