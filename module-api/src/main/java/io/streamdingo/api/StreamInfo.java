@@ -14,9 +14,4 @@ public record StreamInfo(StreamId streamId, long currentVersion, long firstVisib
     public boolean isEmpty() {
         return firstVisibleVersion > currentVersion;
     }
-
-    /** How many events a read of the whole stream returns. */
-    public long visibleEventCount() {
-        return isEmpty() ? 0 : currentVersion - firstVisibleVersion + 1;
-    }
 }

@@ -151,7 +151,6 @@ public final class EventStoreBuilder {
         UpcastPipeline upcasting = UpcastPipeline.of(registry, eventTypes, upcasters);
         EventCodec codec = new EventCodec(registry, upcasting, serializer, maxPayloadBytes);
         EventStoreBackend chosen = backend != null ? backend : EventStores.inMemoryBackend();
-        return new DefaultEventStore(
-                chosen, codec, new StoreSettings(clock, pageSize, maxPageSize, maxPayloadBytes, nodeName));
+        return new DefaultEventStore(chosen, codec, new StoreSettings(clock, pageSize, maxPageSize, nodeName));
     }
 }

@@ -52,8 +52,11 @@ public interface LifecycleContract extends ContractFixture {
     }
 
     @Test
-    default void closingTwiceIsHarmless() {
+    default void closingTwiceIsHarmlessAndLeavesTheStoreClosed() {
         store().close();
+
         store().close();
+
+        assertThatThrownBy(() -> store().headPosition()).isInstanceOf(StoreNotOpenException.class);
     }
 }

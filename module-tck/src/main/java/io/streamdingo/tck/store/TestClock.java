@@ -21,11 +21,6 @@ public final class TestClock extends Clock {
         now.updateAndGet(t -> t.plus(duration));
     }
 
-    /** Sets the clock to {@code instant}. */
-    public void set(Instant instant) {
-        now.set(instant);
-    }
-
     @Override
     public Instant instant() {
         return now.get();
