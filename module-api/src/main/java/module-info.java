@@ -9,5 +9,6 @@ module io.streamdingo.api {
     requires static transitive org.jspecify;
 
     exports io.streamdingo.api;
+    exports io.streamdingo.api.replay;
     exports io.streamdingo.api.spi;
 }

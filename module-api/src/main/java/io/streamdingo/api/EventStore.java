@@ -6,13 +6,19 @@ package io.streamdingo.api;
  *
  * <p>In a Jakarta EE application, {@code @Inject EventStore}; in plain Java, build one with the engine's
  * {@code EventStores.builder()}. Depend on the smallest role you need ({@link EventAppender},
- * {@link StreamReader}, {@link GlobalOrderReader}, {@link StreamSessions}, {@link StreamCatalog}).
+ * {@link StreamReader}, {@link GlobalOrderReader}, {@link StreamSessions}, {@link StreamCatalog}, {@link IntegrityVerifier}).
  *
  * <p>Implementations are thread-safe. After {@link #close()} every operation fails with
  * {@link StoreNotOpenException}.
  */
 public interface EventStore
-        extends EventAppender, StreamReader, GlobalOrderReader, StreamSessions, StreamCatalog, AutoCloseable {
+        extends EventAppender,
+                StreamReader,
+                GlobalOrderReader,
+                StreamSessions,
+                StreamCatalog,
+                IntegrityVerifier,
+                AutoCloseable {
 
     /** Closes the store and its backend; idempotent. */
     @Override

@@ -30,12 +30,15 @@ public interface EventStoreBackend extends AutoCloseable {
     /**
      * Stores {@code events} at the end of {@code streamId} in one atomic step: checks the guard, the
      * expected version and event-id uniqueness, assigns consecutive stream versions and increasing global
-     * positions, and makes all events visible at once or none of them, ever.
+     * positions, links each event into the stream's hash chain with {@code chain} (starting from the hash
+     * of the stream's last stored event, else its {@linkplain #truncationAnchor truncation anchor}, else
+     * {@link EventChain#GENESIS}), and makes all events visible at once or none of them, ever.
      *
      * @param events at least one event
      * @return the versions and positions assigned
      */
-    AppendResult append(StreamId streamId, ExpectedVersion expected, List<EventToStore> events, WriteGuard guard);
+    AppendResult append(
+            StreamId streamId, ExpectedVersion expected, List<EventToStore> events, WriteGuard guard, EventChain chain);
 
     /**
      * Up to {@code limit} events of {@code streamId} with versions in {@code [fromVersion, toVersion]},
@@ -80,6 +83,12 @@ public interface EventStoreBackend extends AutoCloseable {
      * @return how many events were deleted
      */
     long truncateBefore(StreamId streamId, long beforeVersion, WriteGuard guard);
+
+    /**
+     * The hash of the last event that {@link #truncateBefore} removed from {@code streamId}: where its hash
+     * chain now starts. Empty if nothing was ever truncated.
+     */
+    Optional<String> truncationAnchor(StreamId streamId);
 
     /**
      * Gives {@code sessionId} the lease on {@code streamId} until {@code expiresAt}, unless another lease is

@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param recordedAt when it was accepted
  * @param metadata its context, as stored
  * @param payload the serialized payload; callers must not modify the array
+ * @param hash the link of the stream's hash chain stored with it: 64 lower-case hex digits (HS-4)
  */
 public record StoredEvent(
         UUID eventId,
@@ -29,7 +30,8 @@ public record StoredEvent(
         int schemaVersion,
         Instant recordedAt,
         EventMetadata metadata,
-        byte[] payload) {
+        byte[] payload,
+        String hash) {
 
     public StoredEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -38,10 +40,12 @@ public record StoredEvent(
         Objects.requireNonNull(recordedAt, "recordedAt");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(hash, "hash");
     }
 
-    /** Stores {@code event} at the given versions. */
-    public static StoredEvent of(EventToStore event, StreamId streamId, long streamVersion, long globalPosition) {
+    /** Stores {@code event} at the given versions with its chain link {@code hash}. */
+    public static StoredEvent of(
+            EventToStore event, StreamId streamId, long streamVersion, long globalPosition, String hash) {
         return new StoredEvent(
                 event.eventId(),
                 streamId,
@@ -51,7 +55,8 @@ public record StoredEvent(
                 event.schemaVersion(),
                 event.recordedAt(),
                 event.metadata(),
-                event.payload());
+                event.payload(),
+                hash);
     }
 
     /** Omits the payload (SEC-2). */

@@ -1,0 +1,119 @@
+package io.streamdingo.hashing;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical JSON form that StreamDingo hashes (HS-3, HS-4): the same value always gives the same
+ * bytes, whichever store kept it and however that store formats JSON (PostgreSQL's {@code jsonb}
+ * reorders keys and respaces).
+ *
+ * <p>Rules: no insignificant whitespace; object members sorted by name; numbers without exponent, integers
+ * without a fraction, decimals with their scale kept ({@code 10.50} stays {@code 10.50}, so money amounts
+ * keep their precision; {@code 1.0E2} becomes {@code 100}); strings as Jackson escapes them. Duplicate
+ * member names, trailing content and non-finite numbers are refused.
+ */
+public final class CanonicalJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    private CanonicalJson() {}
+
+    /**
+     * The canonical form of the JSON document {@code json}.
+     *
+     * @throws IllegalArgumentException if {@code json} is not one well-formed JSON document
+     */
+    public static byte[] canonicalize(byte[] json) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (IOException e) {
+            // Jackson's message may quote the content, which may be personal data (SEC-2): name the kind only.
+            throw new IllegalArgumentException(
+                    "not a well-formed JSON document (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new IllegalArgumentException("not a JSON document: the input is empty");
+        }
+        return canonicalize(tree);
+    }
+
+    /**
+     * The canonical form of {@code tree}.
+     *
+     * @throws IllegalArgumentException if it holds a non-finite number
+     */
+    public static byte[] canonicalize(JsonNode tree) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+            write(tree, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(JsonNode node, JsonGenerator out) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                out.writeStartObject();
+                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.size());
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    members.add(it.next());
+                }
+                if (members.size() > 1) {
+                    Collections.sort(members, Map.Entry.comparingByKey());
+                }
+                for (Map.Entry<String, JsonNode> member : members) {
+                    out.writeFieldName(member.getKey());
+                    write(member.getValue(), out);
+                }
+                out.writeEndObject();
+            }
+            case ARRAY -> {
+                out.writeStartArray();
+                for (JsonNode element : node) {
+                    write(element, out);
+                }
+                out.writeEndArray();
+            }
+            case NUMBER -> out.writeNumber(number(node));
+            case STRING -> out.writeString(node.textValue());
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            case NULL -> out.writeNull();
+            default ->
+                throw new IllegalArgumentException(
+                        "JSON cannot be hashed canonically: it holds a " + node.getNodeType() + " node");
+        }
+    }
+
+    private static String number(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return node.bigIntegerValue().toString();
+        }
+        if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+            throw new IllegalArgumentException("JSON cannot hold the non-finite number " + node.doubleValue());
+        }
+        BigDecimal value = node.isBigDecimal() ? node.decimalValue() : new BigDecimal(node.asText());
+        return value.scale() <= 0 ? value.toBigIntegerExact().toString() : value.toPlainString();
+    }
+}
