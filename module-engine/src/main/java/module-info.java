@@ -8,6 +8,7 @@
  */
 module io.streamdingo.engine {
     requires transitive io.streamdingo.api;
+    requires io.streamdingo.hashing;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.datatype.jdk8;

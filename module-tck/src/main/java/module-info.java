@@ -5,6 +5,7 @@
  */
 module io.streamdingo.tck {
     requires transitive io.streamdingo.engine;
+    requires io.streamdingo.hashing;
     requires transitive org.junit.jupiter.api;
     requires transitive org.junit.jupiter.params;
     requires transitive org.assertj.core;
@@ -12,12 +13,18 @@ module io.streamdingo.tck {
 
     exports io.streamdingo.tck.store;
     exports io.streamdingo.tck.events;
+    exports io.streamdingo.tck.replay;
+    exports io.streamdingo.tck.aggregate;
 
     // JUnit runs the suites' lifecycle methods and default test methods reflectively.
     opens io.streamdingo.tck.store to
             org.junit.platform.commons;
     // Jackson reads and writes the kit's event classes; the engine calls their package-private @Upcast methods.
     opens io.streamdingo.tck.events to
+            com.fasterxml.jackson.databind,
+            io.streamdingo.engine;
+    // Jackson writes the kit's states into snapshots; the engine calls their handlers.
+    opens io.streamdingo.tck.replay to
             com.fasterxml.jackson.databind,
             io.streamdingo.engine;
 }

@@ -1,8 +1,18 @@
 package io.streamdingo.engine;
 
+import io.streamdingo.api.EventAppender;
 import io.streamdingo.api.EventStore;
+import io.streamdingo.api.replay.AggregateRepository;
+import io.streamdingo.api.replay.AggregateType;
+import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.engine.memory.InMemoryEventStoreBackend;
+import io.streamdingo.engine.memory.InMemorySnapshotStore;
+import io.streamdingo.engine.replay.DefaultAggregateRepository;
+import io.streamdingo.engine.replay.DefaultReplayEngine;
+import io.streamdingo.engine.store.DefaultEventStore;
+import java.util.Objects;
 
 /**
  * Builds {@link EventStore}s in plain Java; in a Jakarta EE application the CDI producers do this for you.
@@ -33,5 +43,30 @@ public final class EventStores {
      */
     public static EventStoreBackend inMemoryBackend() {
         return new InMemoryEventStoreBackend();
+    }
+
+    /** A new, empty in-memory snapshot store: the reference implementation of the snapshot SPI. */
+    public static SnapshotStore inMemorySnapshotStore() {
+        return new InMemorySnapshotStore();
+    }
+
+    /**
+     * The replay engine over {@code store} keeping snapshots in {@code snapshots} (SN-1, SN-2).
+     *
+     * @throws IllegalArgumentException if {@code store} was not built by {@link #builder()}
+     */
+    public static ReplayEngine replayEngine(EventStore store, SnapshotStore snapshots) {
+        Objects.requireNonNull(snapshots, "snapshots must not be null");
+        if (!(store instanceof DefaultEventStore engineStore)) {
+            throw new IllegalArgumentException("the replay engine needs a store built by EventStores.builder(); got "
+                    + (store == null ? "null" : store.getClass().getName()));
+        }
+        return new DefaultReplayEngine(engineStore, snapshots);
+    }
+
+    /** An aggregate repository for {@code type} (SN-4): loads through {@code replay}, appends to {@code store}. */
+    public static <S> AggregateRepository<S> repository(
+            AggregateType<S> type, ReplayEngine replay, EventAppender store) {
+        return new DefaultAggregateRepository<>(type, replay, store);
     }
 }

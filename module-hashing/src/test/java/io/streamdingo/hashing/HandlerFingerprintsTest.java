@@ -79,6 +79,18 @@ class HandlerFingerprintsTest {
         }
 
         @Test
+        void staysTheSameWhenTheHandlerMovesToAnotherClass() throws ClassNotFoundException {
+            Class<?> handlers = HandlerSources.original().compile(withProcessor());
+            Method moved = handler(handlers.getClassLoader().loadClass("shop.MovedHandlers"), "cleared");
+            HandlerFingerprints fingerprints = new HandlerFingerprints();
+
+            assertThat(fingerprints.fingerprint(moved).hash())
+                    .isEqualTo(fingerprints
+                            .fingerprint(handler(handlers, "cleared"))
+                            .hash());
+        }
+
+        @Test
         void differsBetweenTwoHandlers() {
             assertThat(fingerprint(HandlerSources.original(), "added").hash())
                     .isNotEqualTo(

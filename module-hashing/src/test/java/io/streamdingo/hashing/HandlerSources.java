@@ -60,6 +60,21 @@ final class HandlerSources {
             }
             """;
 
+    /** The {@code cleared} handler, word for word, in another class. */
+    static final String MOVED_HANDLERS =
+            """
+            package shop;
+
+            import io.streamdingo.api.replay.EventHandler;
+
+            public final class MovedHandlers {
+                @EventHandler
+                public static Cart cleared(Cart cart, Cleared event) {
+                    return new Cart(0, 0);
+                }
+            }
+            """;
+
     private final Map<String, String> sources = new LinkedHashMap<>();
 
     private HandlerSources() {}
@@ -72,6 +87,7 @@ final class HandlerSources {
         code.sources.put("shop/Cleared.java", CLEARED);
         code.sources.put("shop/Pricing.java", PRICING);
         code.sources.put("shop/CartHandlers.java", HANDLERS);
+        code.sources.put("shop/MovedHandlers.java", MOVED_HANDLERS);
         return code;
     }
 

@@ -7,6 +7,7 @@ import io.streamdingo.api.ReadDirection;
 import io.streamdingo.api.StoreNotOpenException;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamInfo;
+import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.StoredEvent;
@@ -46,7 +47,11 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
 
     @Override
     public AppendResult append(
-            StreamId streamId, ExpectedVersion expected, List<EventToStore> events, WriteGuard guard) {
+            StreamId streamId,
+            ExpectedVersion expected,
+            List<EventToStore> events,
+            WriteGuard guard,
+            EventChain chain) {
         requireOpen("append events");
         InMemoryStream stream = streamFor(streamId);
         return underWriteLock(stream, s -> {
@@ -54,13 +59,19 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
             s.checkExpected(expected);
             reserveIds(streamId, events);
             long firstVersion = s.currentVersion() + 1;
+            // Hashing under the stream lock only keeps the global critical section as short as before.
+            String[] hashes = new String[events.size()];
+            String previous = s.lastHash();
+            for (int i = 0; i < hashes.length; i++) {
+                previous = hashes[i] = chain.link(previous, streamId, firstVersion + i, events.get(i));
+            }
             long lastPosition;
             Lock sequencer = globalLock.writeLock();
             sequencer.lock();
             try {
-                long version = firstVersion;
-                for (EventToStore event : events) {
-                    StoredEvent stored = StoredEvent.of(event, streamId, version++, global.size() + 1L);
+                for (int i = 0; i < hashes.length; i++) {
+                    StoredEvent stored =
+                            StoredEvent.of(events.get(i), streamId, firstVersion + i, global.size() + 1L, hashes[i]);
                     global.add(stored);
                     s.add(stored);
                 }
@@ -139,6 +150,16 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
             return Optional.empty();
         }
         return underReadLock(stream, s -> s.wasWritten() ? Optional.of(s.info()) : Optional.empty());
+    }
+
+    @Override
+    public Optional<String> truncationAnchor(StreamId streamId) {
+        requireOpen("read stream information");
+        InMemoryStream stream = existing(streamId);
+        if (stream == null) {
+            return Optional.empty();
+        }
+        return underReadLock(stream, InMemoryStream::truncationAnchor);
     }
 
     @Override

@@ -4,11 +4,13 @@ import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamInfo;
 import io.streamdingo.api.WrongExpectedVersionException;
+import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.spi.WriteGuard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +29,8 @@ final class InMemoryStream {
     private long firstStoredVersion = 1;
     private long firstVisibleVersion = 1;
     private @Nullable Lease lease;
+    private String lastHash = EventChain.GENESIS;
+    private @Nullable String truncationAnchor;
 
     InMemoryStream(StreamId streamId) {
         this.streamId = streamId;
@@ -63,6 +67,16 @@ final class InMemoryStream {
 
     void add(StoredEvent event) {
         events.add(event);
+        lastHash = event.hash();
+    }
+
+    /** The hash the next appended event links to. */
+    String lastHash() {
+        return lastHash;
+    }
+
+    Optional<String> truncationAnchor() {
+        return Optional.ofNullable(truncationAnchor);
     }
 
     List<StoredEvent> forwards(long fromVersion, long toVersion, int limit) {
@@ -94,6 +108,9 @@ final class InMemoryStream {
         int count = (int) Math.max(0, Math.min(beforeVersion, currentVersion() + 1) - firstStoredVersion);
         List<StoredEvent> removed = new ArrayList<>(events.subList(0, count));
         events.subList(0, count).clear();
+        if (!removed.isEmpty()) {
+            truncationAnchor = removed.get(removed.size() - 1).hash();
+        }
         firstStoredVersion += count;
         firstVisibleVersion = Math.max(firstVisibleVersion, beforeVersion);
         return removed;

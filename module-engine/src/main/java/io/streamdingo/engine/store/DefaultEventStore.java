@@ -11,15 +11,21 @@ import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamInfo;
 import io.streamdingo.api.StreamRange;
 import io.streamdingo.api.StreamSession;
+import io.streamdingo.api.StreamVerification;
+import io.streamdingo.api.spi.EventChain;
+import io.streamdingo.api.spi.EventSerializer;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.spi.WriteGuard;
+import io.streamdingo.hashing.ChainVerifier;
+import io.streamdingo.hashing.EventHashChain;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +47,8 @@ public final class DefaultEventStore implements EventStore {
     private final EventCodec codec;
     private final StoreSettings settings;
     private final AtomicBoolean open = new AtomicBoolean(true);
+    private final EventChain chain = new EventHashChain();
+    private final ChainVerifier verifier = new ChainVerifier();
 
     public DefaultEventStore(EventStoreBackend backend, EventCodec codec, StoreSettings settings) {
         this.backend = backend;
@@ -77,7 +85,7 @@ public final class DefaultEventStore implements EventStore {
         WriteGuard guard = sessionId == null
                 ? WriteGuard.unlocked(now)
                 : WriteGuard.session(sessionId, now, now.plus(Objects.requireNonNull(timeout)));
-        AppendResult result = backend.append(streamId, expected, encoded, guard);
+        AppendResult result = backend.append(streamId, expected, encoded, guard, chain);
         LOG.log(
                 Level.TRACE,
                 () -> "appended " + events.size() + " event(s) to " + streamId + ", now at version "
@@ -101,12 +109,11 @@ public final class DefaultEventStore implements EventStore {
             return Stream.empty();
         }
         ReadDirection direction = range.direction();
+        if (direction == ReadDirection.FORWARDS) {
+            return decoded(storedPages(streamId, from, to));
+        }
         Pages.Source<StoredEvent> pages = (last, size) -> {
             requireOpen("read a stream");
-            if (direction == ReadDirection.FORWARDS) {
-                long next = last == null ? from : last.streamVersion() + 1;
-                return next > to ? List.of() : backend.readStream(streamId, next, to, direction, size);
-            }
             long next = last == null ? to : last.streamVersion() - 1;
             return next < from ? List.of() : backend.readStream(streamId, from, next, direction, size);
         };
@@ -141,6 +148,75 @@ public final class DefaultEventStore implements EventStore {
                     : page.stream().filter(e -> e.globalPosition() <= head).toList();
         };
         return decoded(pages);
+    }
+
+    private Pages.Source<StoredEvent> storedPages(StreamId streamId, long from, long to) {
+        return (last, size) -> {
+            requireOpen("read a stream");
+            long next = last == null ? from : last.streamVersion() + 1;
+            return next > to ? List.of() : backend.readStream(streamId, next, to, ReadDirection.FORWARDS, size);
+        };
+    }
+
+    /**
+     * The stored events of {@code streamId} with versions in {@code [from, to]}, ascending, still serialized
+     * and with their hashes, fetched lazily: for the replay engine and verification.
+     */
+    public Stream<StoredEvent> storedEvents(StreamId streamId, long from, long to) {
+        requireOpen("read a stream");
+        return Pages.stream(storedPages(streamId, from, to), settings.pageSize(), settings.maxPageSize());
+    }
+
+    /** The application's view of one stored event (see {@link EventCodec#decode}). */
+    public List<RecordedEvent> decode(StoredEvent stored) {
+        return codec.decode(stored);
+    }
+
+    /** The serializer events are written with; snapshot states use it too. */
+    public EventSerializer serializer() {
+        return codec.serializer();
+    }
+
+    /** True if payloads are JSON, stored and hashed in canonical form. */
+    public boolean writesJson() {
+        return codec.writesJson();
+    }
+
+    /** The class events of type {@code typeName} are read as (its newest registered version), if any. */
+    public Optional<Class<?>> eventClass(String typeName) {
+        return codec.newestClass(typeName);
+    }
+
+    /** Where the stream's hash chain starts after a truncation (see {@link EventStoreBackend#truncationAnchor}). */
+    public Optional<String> truncationAnchor(StreamId streamId) {
+        requireOpen("read a stream");
+        return backend.truncationAnchor(streamId);
+    }
+
+    @Override
+    public StreamVerification verify(StreamId streamId) {
+        requireOpen("verify a stream");
+        Objects.requireNonNull(streamId, "streamId must not be null");
+        Optional<StreamInfo> info = backend.streamInfo(streamId);
+        Optional<String> anchor = backend.truncationAnchor(streamId);
+        if (info.isEmpty()) {
+            return verifier.verify(streamId, anchor, Collections.emptyIterator());
+        }
+        try (Stream<StoredEvent> events = storedEvents(streamId, 1, info.get().currentVersion())) {
+            StreamVerification result = verifier.verify(streamId, anchor, events.iterator());
+            if (result instanceof StreamVerification.Broken broken) {
+                LOG.log(
+                        Level.ERROR,
+                        () -> "integrity check failed for " + streamId + " at version " + broken.version() + ": "
+                                + broken.problem());
+            }
+            return result;
+        }
+    }
+
+    /** The clock's time at microsecond precision. */
+    public Instant clockTime() {
+        return now();
     }
 
     /** Decoding may turn one stored event into none or several (upcasters drop and split). */

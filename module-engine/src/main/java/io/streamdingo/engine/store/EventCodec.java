@@ -12,6 +12,7 @@ import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.engine.types.EventTypeKey;
 import io.streamdingo.engine.types.EventTypeRegistry;
 import io.streamdingo.engine.types.UpcastPipeline;
+import io.streamdingo.hashing.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class EventCodec {
     private final UpcastPipeline upcasting;
     private final EventSerializer serializer;
     private final int maxPayloadBytes;
+    private final boolean isJson;
 
     public EventCodec(
             EventTypeRegistry registry, UpcastPipeline upcasting, EventSerializer serializer, int maxPayloadBytes) {
@@ -35,6 +37,17 @@ public final class EventCodec {
         this.upcasting = upcasting;
         this.serializer = serializer;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.isJson = serializer.contentType().startsWith("application/json");
+    }
+
+    /** The serializer events and snapshot states are written with. */
+    EventSerializer serializer() {
+        return serializer;
+    }
+
+    /** True if the serializer writes JSON, which is then stored and hashed in canonical form. */
+    boolean writesJson() {
+        return isJson;
     }
 
     /**
@@ -54,12 +67,21 @@ public final class EventCodec {
             throw new IllegalArgumentException(
                     "cannot serialize event " + event.eventId() + " (" + key + ") for stream " + streamId, e);
         }
+        if (isJson) {
+            // Stored canonical, so the hash chain can hash the bytes as they are (HS-4).
+            payload = CanonicalJson.canonicalize(payload);
+        }
         if (payload.length > maxPayloadBytes) {
             throw new IllegalArgumentException("event " + event.eventId() + " (" + key + ") for stream " + streamId
                     + " is " + payload.length + " bytes serialized; the limit is " + maxPayloadBytes
                     + " bytes: keep large data outside the event and store a reference");
         }
         return new EventToStore(event.eventId(), key.name(), key.version(), recordedAt, withDefaults(event), payload);
+    }
+
+    /** The class the newest registered version of {@code typeName} is read as, if any. */
+    java.util.Optional<Class<?>> newestClass(String typeName) {
+        return registry.newestClass(typeName);
     }
 
     /** Correlation and causation default to the event's own id, so every event carries both (ES-5). */

@@ -15,10 +15,17 @@ public final class EventTypeRegistry {
 
     private final Map<Class<?>, EventTypeKey> keysByClass;
     private final Map<EventTypeKey, Class<?>> classesByKey;
+    private final Map<String, Class<?>> newestByName = new HashMap<>();
 
     private EventTypeRegistry(Map<Class<?>, EventTypeKey> keysByClass, Map<EventTypeKey, Class<?>> classesByKey) {
         this.keysByClass = Map.copyOf(keysByClass);
         this.classesByKey = Map.copyOf(classesByKey);
+        Map<String, Integer> newestVersion = new HashMap<>();
+        classesByKey.forEach((key, type) -> {
+            if (newestVersion.merge(key.name(), key.version(), Math::max) == key.version()) {
+                newestByName.put(key.name(), type);
+            }
+        });
     }
 
     /**
@@ -62,6 +69,11 @@ public final class EventTypeRegistry {
     /** The class registered for {@code key}, or empty. */
     public Optional<Class<?>> classFor(EventTypeKey key) {
         return Optional.ofNullable(classesByKey.get(key));
+    }
+
+    /** The class of the newest registered version of {@code name}, or empty. */
+    public Optional<Class<?>> newestClass(String name) {
+        return Optional.ofNullable(newestByName.get(name));
     }
 
     /** Whether {@code type} is registered. */

@@ -14,10 +14,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassReader;
@@ -73,20 +75,24 @@ public final class BytecodeFingerprint {
                     + " to fingerprint handler " + handler.getName()
                     + "; compile with StreamDingo's annotation processor or keep class files readable");
         }
+        // The handler itself is keyed by role, not by class: the same code moved to another class keeps its
+        // fingerprint. What it calls is keyed by owner, so helpers with equal bodies stay distinct.
         TreeMap<String, String> texts = new TreeMap<>();
+        Set<MethodRef> visited = new HashSet<>();
         Deque<MethodRef> work = new ArrayDeque<>();
         work.push(start);
         while (!work.isEmpty()) {
             MethodRef ref = work.pop();
-            if (texts.containsKey(ref.key())) {
+            if (!visited.add(ref)) {
                 continue;
             }
+            String key = ref.equals(start) ? "handler" : ref.key();
             MethodNode method = resolve(ref);
             if (method == null) {
-                texts.put(ref.key(), "unresolved");
+                texts.put(key, "unresolved");
                 continue;
             }
-            texts.put(ref.key(), text(method));
+            texts.put(key, text(method));
             for (AbstractInsnNode insn : method.instructions) {
                 follow(insn, work);
             }

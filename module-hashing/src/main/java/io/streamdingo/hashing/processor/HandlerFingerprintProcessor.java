@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -141,16 +142,18 @@ public final class HandlerFingerprintProcessor extends AbstractProcessor {
         if (!members.containsKey(handlerKey)) {
             return null; // not analysed (a compile error): the run-time fallback will do
         }
+        // Keyed like the bytecode fallback: the handler by role, what it uses by owner and name.
         TreeMap<String, String> texts = new TreeMap<>();
+        Set<String> visited = new HashSet<>();
         Deque<String> work = new ArrayDeque<>();
         work.push(handlerKey);
         while (!work.isEmpty()) {
             String key = work.pop();
             SourceMember member = members.get(key);
-            if (member == null || texts.containsKey(key)) {
+            if (member == null || !visited.add(key)) {
                 continue;
             }
-            texts.put(key, member.text());
+            texts.put(key.equals(handlerKey) ? "handler" : key, member.text());
             member.uses().forEach(work::push);
         }
         return hash(texts);

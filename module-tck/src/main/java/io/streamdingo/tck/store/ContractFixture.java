@@ -6,6 +6,8 @@ import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.replay.ReplayEngine;
+import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -28,6 +30,15 @@ public interface ContractFixture {
 
     /** The store's clock. */
     TestClock clock();
+
+    /** Changes the stored events behind the engine's back (integrity tests). */
+    StoreTampering tampering();
+
+    /** The snapshot store under test. */
+    SnapshotStore snapshotStore();
+
+    /** The replay engine over {@link #store()} and {@link #snapshotStore()}. */
+    ReplayEngine replay();
 
     /** A second store over the same backend, as another server would be, named {@code nodeName}. */
     EventStore anotherNode(String nodeName);

@@ -2,13 +2,16 @@ package io.streamdingo.tck.store;
 
 import io.streamdingo.api.EventStore;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.tck.events.CartCheckedOut;
 import io.streamdingo.tck.events.CartEvents;
 import io.streamdingo.tck.events.PriceEvents;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -32,16 +35,37 @@ public abstract class EventStoreFixture implements ContractFixture {
     private TestClock clock;
     private RecordingBackend backend;
     private EventStore store;
+    private StoreTampering tampering;
+    private SnapshotStore snapshots;
+    private ReplayEngine replay;
 
     /** The backend under test, new for every test. */
     protected abstract EventStoreBackend newBackend();
+
+    /**
+     * Tampering that changes the storage of {@code backend} directly, for backends that have storage to reach
+     * (SQL on the tables); empty to use the kit's {@link TamperingBackend}.
+     */
+    protected Optional<StoreTampering> storageTampering(EventStoreBackend backend) {
+        return Optional.empty();
+    }
+
+    /** The snapshot store under test, new for every test; by default the in-memory reference. */
+    protected SnapshotStore newSnapshotStore() {
+        return EventStores.inMemorySnapshotStore();
+    }
 
     @BeforeEach
     final void openStore() {
         // Starts at a whole second plus nanoseconds, to show that timestamps are kept at microseconds.
         clock = new TestClock(Instant.now().plusNanos(123_456_789L));
-        backend = new RecordingBackend(newBackend());
+        EventStoreBackend tested = newBackend();
+        TamperingBackend tamperable = new TamperingBackend(tested);
+        tampering = storageTampering(tested).orElse(tamperable);
+        backend = new RecordingBackend(tamperable);
         store = configured().nodeName("node-a").build();
+        snapshots = newSnapshotStore();
+        replay = EventStores.replayEngine(store, snapshots);
     }
 
     @AfterEach
@@ -81,6 +105,21 @@ public abstract class EventStoreFixture implements ContractFixture {
     @Override
     public RecordingBackend backend() {
         return backend;
+    }
+
+    @Override
+    public StoreTampering tampering() {
+        return tampering;
+    }
+
+    @Override
+    public SnapshotStore snapshotStore() {
+        return snapshots;
+    }
+
+    @Override
+    public ReplayEngine replay() {
+        return replay;
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.streamdingo.api.StreamId;
 import io.streamdingo.api.UnknownEventTypeException;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.WriteGuard;
+import io.streamdingo.hashing.EventHashChain;
 import io.streamdingo.tck.events.CartCheckedOut;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import io.streamdingo.tck.events.CartEvents.ItemRemoved;
@@ -139,6 +140,8 @@ public interface PolymorphismContract extends ContractFixture {
         Instant now = clock().instant();
         EventToStore raw = new EventToStore(
                 UUID.randomUUID(), type, version, now, EventMetadata.empty(), json.getBytes(StandardCharsets.UTF_8));
-        backend().unwrapped().append(stream, ExpectedVersion.any(), List.of(raw), WriteGuard.unlocked(now));
+        backend()
+                .unwrapped()
+                .append(stream, ExpectedVersion.any(), List.of(raw), WriteGuard.unlocked(now), new EventHashChain());
     }
 }

@@ -5,6 +5,7 @@ import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.ReadDirection;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamInfo;
+import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.StoredEvent;
@@ -40,8 +41,17 @@ public final class RecordingBackend implements EventStoreBackend {
 
     @Override
     public AppendResult append(
-            StreamId streamId, ExpectedVersion expected, List<EventToStore> events, WriteGuard guard) {
-        return delegate.append(streamId, expected, events, guard);
+            StreamId streamId,
+            ExpectedVersion expected,
+            List<EventToStore> events,
+            WriteGuard guard,
+            EventChain chain) {
+        return delegate.append(streamId, expected, events, guard, chain);
+    }
+
+    @Override
+    public Optional<String> truncationAnchor(StreamId streamId) {
+        return delegate.truncationAnchor(streamId);
     }
 
     @Override

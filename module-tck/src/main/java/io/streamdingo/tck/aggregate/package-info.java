@@ -1,0 +1,8 @@
+/**
+ * A given/when/then fixture for testing an application's handlers and command decisions without a
+ * database or a server.
+ */
+@NullMarked
+package io.streamdingo.tck.aggregate;
+
+import org.jspecify.annotations.NullMarked;
