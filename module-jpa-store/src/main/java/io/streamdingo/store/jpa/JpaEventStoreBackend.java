@@ -9,6 +9,7 @@ import io.streamdingo.api.StoreUnavailableException;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamInfo;
 import io.streamdingo.api.WrongExpectedVersionException;
+import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.StoredEvent;
@@ -66,7 +67,11 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
 
     @Override
     public AppendResult append(
-            StreamId streamId, ExpectedVersion expected, List<EventToStore> events, WriteGuard guard) {
+            StreamId streamId,
+            ExpectedVersion expected,
+            List<EventToStore> events,
+            WriteGuard guard,
+            EventChain chain) {
         requireOpen("append events");
         requireDistinctIds(streamId, events);
         try {
@@ -74,7 +79,8 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
                     "append events",
                     streamId,
                     attempt -> unit.inTransaction(
-                            "append events", (em, c) -> appendOnce(em, c, attempt, streamId, expected, events, guard)));
+                            "append events",
+                            (em, c) -> appendOnce(em, c, attempt, streamId, expected, events, guard, chain)));
         } catch (UnitOfWork.UniqueViolation e) {
             throw explainConflict(streamId, expected, events, e);
         }
@@ -87,62 +93,82 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             StreamId streamId,
             ExpectedVersion expected,
             List<EventToStore> events,
-            WriteGuard guard)
+            WriteGuard guard,
+            EventChain chain)
             throws SQLException {
         long firstVersion;
+        String[] hashes;
         // Creating a stream is the common case for noStream: one insert instead of a look-up and an insert.
         if (attempt == 1
                 && expected == ExpectedVersion.noStream()
                 && guard.sessionId() == null
                 && !unit.joinsCallerTransaction()) {
-            if (!createHead(c, streamId, events.size())) {
+            hashes = link(chain, EventChain.GENESIS, streamId, 1, events);
+            if (!createHead(c, streamId, events.size(), hashes[hashes.length - 1])) {
                 // The stream exists. Start over on the look-up path rather than lock the row now: on MariaDB
                 // the failed insert left a shared lock, and upgrading it deadlocks with other writers.
                 throw new UnitOfWork.Retry(null);
             }
             firstVersion = 1;
         } else {
-            firstVersion = advanceHead(em, c, streamId, expected, events.size(), guard);
+            StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
+            firstVersion = head == null ? 1 : head.currentVersion() + 1;
+            hashes = link(chain, head == null ? EventChain.GENESIS : head.lastHash(), streamId, firstVersion, events);
+            advanceHead(em, c, head, streamId, expected, events.size(), hashes[hashes.length - 1], guard);
         }
         long firstPosition = rows.takePositions(c, events.size());
-        rows.insert(c, streamId, firstVersion, firstPosition, events);
+        rows.insert(c, streamId, firstVersion, firstPosition, events, hashes);
         return new AppendResult(
                 streamId, firstVersion, firstVersion + events.size() - 1, firstPosition + events.size() - 1);
     }
 
+    /** The chain links of {@code events} stored from {@code firstVersion} on, after {@code previous}. */
+    private static String[] link(
+            EventChain chain, String previous, StreamId streamId, long firstVersion, List<EventToStore> events) {
+        String[] hashes = new String[events.size()];
+        for (int i = 0; i < hashes.length; i++) {
+            previous = hashes[i] = chain.link(previous, streamId, firstVersion + i, events.get(i));
+        }
+        return hashes;
+    }
+
     /**
-     * Checks and moves the head of an existing stream, or creates the head of a new one, locked; returns the
-     * first version of the append. The head is written before the global position row is locked, so that
-     * lock is held as briefly as possible.
+     * Checks and moves the locked head of an existing stream ({@code head}), or creates the head of a new one
+     * ({@code head} null). The head is written before the global position row is locked, so that lock is
+     * held as briefly as possible.
      */
-    private long advanceHead(
-            EntityManager em, Connection c, StreamId streamId, ExpectedVersion expected, int count, WriteGuard guard)
+    private void advanceHead(
+            EntityManager em,
+            Connection c,
+            @Nullable StreamHead head,
+            StreamId streamId,
+            ExpectedVersion expected,
+            int count,
+            String lastHash,
+            WriteGuard guard)
             throws SQLException {
-        StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             guard.check(streamId, null, null);
             if (!expected.isSatisfiedBy(0)) {
                 throw new WrongExpectedVersionException(streamId, expected, 0);
             }
-            if (!createHead(c, streamId, count)) {
+            if (!createHead(c, streamId, count, lastHash)) {
                 throw new UnitOfWork.Retry(null); // another writer created the stream just now
             }
-            return 1;
+            return;
         }
         head.check(guard);
         if (!expected.isSatisfiedBy(head.currentVersion())) {
             throw new WrongExpectedVersionException(streamId, expected, head.currentVersion());
         }
-        long firstVersion = head.currentVersion() + 1;
-        head.appended(count, guard);
+        head.appended(count, lastHash, guard);
         em.flush();
-        return firstVersion;
     }
 
     /** Creates a new stream's head already at {@code version}; false if the stream exists. */
-    private boolean createHead(Connection c, StreamId streamId, long version) throws SQLException {
+    private boolean createHead(Connection c, StreamId streamId, long version, String lastHash) throws SQLException {
         try {
-            return rows.createHead(c, streamId, version);
+            return rows.createHead(c, streamId, version, lastHash);
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
                 throw new UnitOfWork.Retry(e); // created concurrently (H2 has no insert-if-absent)
@@ -213,6 +239,15 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
     }
 
     @Override
+    public Optional<String> truncationAnchor(StreamId streamId) {
+        requireOpen("read stream information");
+        return unit.inTransaction("read stream information", (em, connection) -> {
+            StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId));
+            return head == null ? Optional.<String>empty() : head.truncationAnchor();
+        });
+    }
+
+    @Override
     public List<StreamInfo> listStreams(String category, @Nullable String afterId, int limit) {
         requireOpen("list streams");
         return unit.inTransaction("list streams", (em, connection) -> {
@@ -261,8 +296,9 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
         requireOpen("truncate a stream");
         return withLockedHead("truncate a stream", streamId, (em, connection, head) -> {
             head.check(guard);
+            Optional<String> anchor = rows.lastHashBefore(connection, streamId, beforeVersion);
             long deleted = rows.deleteBefore(connection, streamId, beforeVersion);
-            head.truncatedBefore(beforeVersion);
+            head.truncatedBefore(beforeVersion, anchor);
             return deleted;
         });
     }

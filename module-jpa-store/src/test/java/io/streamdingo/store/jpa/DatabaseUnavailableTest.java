@@ -6,6 +6,7 @@ import io.streamdingo.api.EventMetadata;
 import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.StoreUnavailableException;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.WriteGuard;
 import jakarta.persistence.EntityManagerFactory;
@@ -31,6 +32,9 @@ class DatabaseUnavailableTest {
     private EntityManagerFactory emf;
     private JpaEventStoreBackend backend;
 
+    /** The chain's rule is the engine's; this test is about the connection, so any link will do. */
+    private static final EventChain ANY_LINK = (previous, stream, version, event) -> EventChain.GENESIS;
+
     @BeforeEach
     void openDatabase() {
         JdbcDataSource source = new JdbcDataSource();
@@ -50,12 +54,13 @@ class DatabaseUnavailableTest {
     @Test
     void appendingWhileTheDatabaseIsDownFailsAsUnavailableKeepingTheDriversCause() throws SQLException {
         StreamId stream = StreamId.of("account", "1");
-        backend.append(stream, ExpectedVersion.noStream(), List.of(event()), WriteGuard.unlocked(Instant.now()));
+        backend.append(
+                stream, ExpectedVersion.noStream(), List.of(event()), WriteGuard.unlocked(Instant.now()), ANY_LINK);
 
         shutDownDatabase();
 
         assertThatThrownBy(() -> backend.append(
-                        stream, ExpectedVersion.any(), List.of(event()), WriteGuard.unlocked(Instant.now())))
+                        stream, ExpectedVersion.any(), List.of(event()), WriteGuard.unlocked(Instant.now()), ANY_LINK))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("check that the database is reachable")
                 .hasRootCauseInstanceOf(SQLException.class);

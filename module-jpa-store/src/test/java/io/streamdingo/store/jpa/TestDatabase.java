@@ -1,5 +1,6 @@
 package io.streamdingo.store.jpa;
 
+import io.streamdingo.tck.store.StoreTampering;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;
@@ -57,6 +58,12 @@ enum TestDatabase {
 
     DataSource dataSource() {
         return dataSource.get();
+    }
+
+    /** Changes this database's event tables directly, as somebody with write access could. */
+    StoreTampering tampering() {
+        entityManagerFactory();
+        return new SqlTampering(dataSource(), this == POSTGRESQL ? "CAST(? AS jsonb)" : "?", this == MARIADB);
     }
 
     /** The shared factory, over a freshly migrated schema. */

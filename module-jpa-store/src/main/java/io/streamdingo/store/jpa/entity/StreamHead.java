@@ -2,6 +2,7 @@ package io.streamdingo.store.jpa.entity;
 
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamInfo;
+import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.WriteGuard;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +42,13 @@ public class StreamHead {
     @Column(name = "lease_expires_at")
     private @Nullable Instant leaseExpiresAt;
 
+    /** The hash of the stream's last event (HS-4); null only for streams written before hashing existed. */
+    @Column(name = "last_hash")
+    private @Nullable String lastHash;
+
+    @Column(name = "truncation_anchor")
+    private @Nullable String truncationAnchor;
+
     /** For Jakarta Persistence. */
     protected StreamHead() {}
 
@@ -67,9 +76,22 @@ public class StreamHead {
         guard.check(streamId(), leaseSession, leaseExpiresAt);
     }
 
-    /** Records {@code count} appended events and extends the writing session's lease. */
-    public void appended(int count, WriteGuard guard) {
+    /** The hash the next appended event links to. */
+    public String lastHash() {
+        return lastHash != null ? lastHash : EventChain.GENESIS;
+    }
+
+    public Optional<String> truncationAnchor() {
+        return Optional.ofNullable(truncationAnchor);
+    }
+
+    /**
+     * Records {@code count} appended events, the last with {@code hash}, and extends the writing session's
+     * lease.
+     */
+    public void appended(int count, String hash, WriteGuard guard) {
         currentVersion += count;
+        lastHash = hash;
         if (guard.sessionId() != null) {
             lease(guard.sessionId(), guard.renewUntil());
         }
@@ -79,8 +101,10 @@ public class StreamHead {
         firstVisibleVersion = currentVersion + 1;
     }
 
-    public void truncatedBefore(long version) {
+    /** Records a truncation; {@code anchor} is the hash of the last event removed, if any was. */
+    public void truncatedBefore(long version, Optional<String> anchor) {
         firstVisibleVersion = Math.max(firstVisibleVersion, version);
+        anchor.ifPresent(hash -> truncationAnchor = hash);
     }
 
     public void lease(String sessionId, @Nullable Instant expiresAt) {

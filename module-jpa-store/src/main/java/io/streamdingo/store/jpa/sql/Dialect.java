@@ -58,15 +58,16 @@ public enum Dialect {
 
     /**
      * Inserts a stream's head unless it exists, without an error if it does: parameters are category, id,
-     * current version; the update count says whether this transaction created (and so holds) the row.
+     * current version, last hash; the update count says whether this transaction created (and so holds) the row.
      */
     String insertHeadIfAbsent() {
-        String insert = "INSERT INTO sd_streams (stream_category, stream_id, current_version, first_visible_version) ";
+        String insert = "INSERT INTO sd_streams (stream_category, stream_id, current_version, first_visible_version,"
+                + " last_hash) ";
         return switch (this) {
-            case POSTGRESQL -> insert + "VALUES (?, ?, ?, 1) ON CONFLICT DO NOTHING";
-            case MARIADB -> insert.replace("INSERT", "INSERT IGNORE") + "VALUES (?, ?, ?, 1)";
+            case POSTGRESQL -> insert + "VALUES (?, ?, ?, 1, ?) ON CONFLICT DO NOTHING";
+            case MARIADB -> insert.replace("INSERT", "INSERT IGNORE") + "VALUES (?, ?, ?, 1, ?)";
             case H2 ->
-                insert + "SELECT ?1, ?2, ?3, 1 FROM sd_global_position WHERE id = 1 AND NOT EXISTS "
+                insert + "SELECT ?1, ?2, ?3, 1, ?4 FROM sd_global_position WHERE id = 1 AND NOT EXISTS "
                         + "(SELECT 1 FROM sd_streams WHERE stream_category = ?1 AND stream_id = ?2)";
         };
     }

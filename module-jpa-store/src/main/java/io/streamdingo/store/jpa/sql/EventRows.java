@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +30,7 @@ public final class EventRows {
 
     private static final String COLUMNS = "global_position, stream_category, stream_id, stream_version, event_id, "
             + "event_type, schema_version, recorded_at, correlation_id, causation_id, user_id, tenant_id, "
-            + "partition_key, headers, payload";
+            + "partition_key, headers, payload, event_hash";
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     private final Dialect dialect;
@@ -39,17 +41,23 @@ public final class EventRows {
         this.dialect = dialect;
         String json = dialect.jsonParameter();
         this.insert = "INSERT INTO sd_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json
-                + ", " + json + ")";
+                + ", " + json + ", ?)";
     }
 
-    /** Inserts {@code events} as one JDBC batch at the given first version and position. */
+    /** Inserts {@code events} with their chain links as one JDBC batch at the given first version and position. */
     public void insert(
-            Connection connection, StreamId streamId, long firstVersion, long firstPosition, List<EventToStore> events)
+            Connection connection,
+            StreamId streamId,
+            long firstVersion,
+            long firstPosition,
+            List<EventToStore> events,
+            String[] hashes)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             long version = firstVersion;
             long position = firstPosition;
-            for (EventToStore event : events) {
+            for (int i = 0; i < hashes.length; i++) {
+                EventToStore event = events.get(i);
                 EventMetadata metadata = event.metadata();
                 statement.setLong(1, position++);
                 statement.setString(2, streamId.category());
@@ -66,6 +74,7 @@ public final class EventRows {
                 statement.setString(13, metadata.partitionKey());
                 statement.setString(14, headersJson(metadata.headers()));
                 statement.setString(15, new String(event.payload(), StandardCharsets.UTF_8));
+                statement.setString(16, hashes[i]);
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -77,11 +86,13 @@ public final class EventRows {
      *
      * @return whether it was created (and so is locked by this transaction)
      */
-    public boolean createHead(Connection connection, StreamId streamId, long version) throws SQLException {
+    public boolean createHead(Connection connection, StreamId streamId, long version, String lastHash)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(dialect.insertHeadIfAbsent())) {
             statement.setString(1, streamId.category());
             statement.setString(2, streamId.id());
             statement.setLong(3, version);
+            statement.setString(4, lastHash);
             return statement.executeUpdate() == 1;
         }
     }
@@ -107,6 +118,21 @@ public final class EventRows {
             }
         }
         return last - count + 1;
+    }
+
+    /** The hash of the newest event of {@code streamId} below {@code beforeVersion}, if there is one. */
+    public Optional<String> lastHashBefore(Connection connection, StreamId streamId, long beforeVersion)
+            throws SQLException {
+        String sql = "SELECT event_hash FROM sd_events WHERE stream_category = ? AND stream_id = ?"
+                + " AND stream_version < ? ORDER BY stream_version DESC LIMIT 1";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, streamId.category());
+            statement.setString(2, streamId.id());
+            statement.setLong(3, beforeVersion);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /** The last position taken by a committed append (or by this transaction). */
@@ -213,7 +239,9 @@ public final class EventRows {
                 row.getInt(7),
                 dialect.readInstant(row, 8),
                 metadata,
-                row.getString(15).getBytes(StandardCharsets.UTF_8));
+                row.getString(15).getBytes(StandardCharsets.UTF_8),
+                // events written before hashing existed have no link: verification reports them
+                Objects.requireNonNullElse(row.getString(16), ""));
     }
 
     private String headersJson(Map<String, String> headers) {
