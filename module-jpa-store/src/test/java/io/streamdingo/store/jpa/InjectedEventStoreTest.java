@@ -7,17 +7,27 @@ import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.replay.AggregateRepository;
+import io.streamdingo.api.replay.AggregateType;
+import io.streamdingo.api.replay.LoadedState;
+import io.streamdingo.api.replay.ReplayDecision;
+import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
 import io.streamdingo.engine.cdi.EventStoreProducer;
+import io.streamdingo.engine.cdi.ReplayProducer;
 import io.streamdingo.store.jpa.cdi.JpaStoreProducer;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
+import io.streamdingo.tck.replay.CartState;
+import io.streamdingo.tck.replay.Carts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jboss.weld.environment.se.Weld;
@@ -54,6 +64,26 @@ class InjectedEventStoreTest {
         }
     }
 
+    /** The application's aggregate type, declared as a bean for the repository producer. */
+    @ApplicationScoped
+    static class Aggregates {
+        @Produces
+        AggregateType<CartState> carts() {
+            return Carts.CART;
+        }
+    }
+
+    /** A bean that injects the repository the way an application does. */
+    @ApplicationScoped
+    static class CartService {
+        @Inject
+        AggregateRepository<CartState> carts;
+
+        AggregateRepository<CartState> carts() {
+            return carts;
+        }
+    }
+
     @BeforeEach
     void nameThePersistenceUnit() {
         System.setProperty("streamdingo.store.jpa.persistence-unit", "streamdingo-cdi-test");
@@ -83,6 +113,33 @@ class InjectedEventStoreTest {
     }
 
     @Test
+    void anInjectedRepositoryLoadsFromSnapshotsKeptInTheDatabase() throws SQLException {
+        StreamId cart = Carts.CART.streamId("cdi-cart");
+        try (WeldContainer container = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(
+                        EventStoreProducer.class,
+                        ReplayProducer.class,
+                        JpaStoreProducer.class,
+                        ShopEvents.class,
+                        Database.class,
+                        Aggregates.class,
+                        CartService.class)
+                .initialize()) {
+            AggregateRepository<CartState> carts =
+                    container.select(CartService.class).get().carts();
+            carts.update(cart.id(), state -> List.of(new ItemAdded("sku-1", 2), new ItemAdded("sku-2", 3)));
+            container.select(ReplayEngine.class).get().snapshot(Carts.CART, cart);
+
+            LoadedState<CartState> loaded = carts.load(cart.id());
+
+            assertThat(loaded.state()).isEqualTo(new CartState(5, 0));
+            assertThat(loaded.decision()).isInstanceOf(ReplayDecision.FromSnapshot.class);
+        }
+        assertThat(snapshotRowsInDatabase(cart)).isEqualTo(1);
+    }
+
+    @Test
     void withoutAStoreModuleInjectedStoreFallsBackToMemory() throws SQLException {
         StreamId account = StreamId.of("account", "cdi-memory");
         try (WeldContainer container = new Weld()
@@ -96,6 +153,20 @@ class InjectedEventStoreTest {
             assertThat(store.currentVersion(account)).isEqualTo(1);
         }
         assertThat(rowsInDatabase(account)).isZero();
+    }
+
+    private static long snapshotRowsInDatabase(StreamId stream) throws SQLException {
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL(URL);
+        try (Connection connection = source.getConnection();
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT COUNT(*) FROM sd_snapshots WHERE stream_id = ?")) {
+            count.setString(1, stream.id());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static long rowsInDatabase(StreamId stream) throws SQLException {

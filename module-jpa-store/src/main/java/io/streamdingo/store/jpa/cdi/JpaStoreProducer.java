@@ -1,7 +1,9 @@
 package io.streamdingo.store.jpa.cdi;
 
 import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.store.jpa.JpaEventStoreBackend;
+import io.streamdingo.store.jpa.JpaSnapshotStore;
 import io.streamdingo.store.jpa.SchemaMigrations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -50,6 +52,9 @@ public class JpaStoreProducer {
     /** The factory this producer created, and so must close; null when the application supplied one. */
     private @Nullable EntityManagerFactory owned;
 
+    /** The factory the event store runs on; the snapshot store uses the same. */
+    private @Nullable EntityManagerFactory factory;
+
     // @Singleton, not @ApplicationScoped: one thread-safe instance either way, but no client proxy, which a
     // container would have to define inside the api's own (closed) package.
     @Produces
@@ -70,7 +75,19 @@ public class JpaStoreProducer {
             emf = Persistence.createEntityManagerFactory(unit);
             owned = emf;
         }
+        factory = emf;
         return new JpaEventStoreBackend(emf);
+    }
+
+    /** Snapshots in the same database and unit as the events (SN-3), created after the store's migrations. */
+    @Produces
+    @Singleton
+    SnapshotStore jpaSnapshotStore(EventStoreBackend backend) {
+        if (factory == null) {
+            throw new IllegalStateException("the JPA snapshot store needs the JPA event store backend, but "
+                    + backend.getClass().getName() + " is deployed instead");
+        }
+        return new JpaSnapshotStore(factory);
     }
 
     /**
