@@ -1,6 +1,8 @@
 package io.streamdingo.hashing;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +45,9 @@ public final class CanonicalJson {
      * @throws IllegalArgumentException if {@code json} is not one well-formed JSON document
      */
     public static byte[] canonicalize(byte[] json) {
+        if (isCanonical(json)) {
+            return json; // the common case for payloads the engine's own mapper wrote
+        }
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
@@ -70,6 +75,61 @@ public final class CanonicalJson {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * True if {@code json} is already in canonical form: one document, no whitespace outside strings, no
+     * escapes, members in ascending order at every depth, numbers as canonical text. A quick streaming pass;
+     * false whenever in doubt (the full rewrite then decides).
+     */
+    static boolean isCanonical(byte[] json) {
+        boolean inString = false;
+        for (byte b : json) {
+            if (b == '\\') {
+                return false; // escapes may be written differently: leave them to the rewrite
+            }
+            if (b == '"') {
+                inString = !inString;
+            } else if (!inString && (b == ' ' || b == '\n' || b == '\r' || b == '\t')) {
+                return false;
+            }
+        }
+        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+            // the last member name seen in each enclosing object or array (null: none yet)
+            List<String> enclosing = new ArrayList<>();
+            String last = null;
+            JsonToken token = parser.nextToken();
+            while (token != null) {
+                switch (token) {
+                    case START_OBJECT, START_ARRAY -> {
+                        enclosing.add(last);
+                        last = null;
+                    }
+                    case END_OBJECT, END_ARRAY -> last = enclosing.remove(enclosing.size() - 1);
+                    case FIELD_NAME -> {
+                        String name = parser.currentName();
+                        if (last != null && name.compareTo(last) <= 0) {
+                            return false;
+                        }
+                        last = name;
+                    }
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                        String text = parser.getText();
+                        if (text.startsWith("-0") || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+                            return false;
+                        }
+                    }
+                    default -> {}
+                }
+                if (enclosing.isEmpty()) {
+                    break; // the root value is complete
+                }
+                token = parser.nextToken();
+            }
+            return token != null && parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void write(JsonNode node, JsonGenerator out) throws IOException {

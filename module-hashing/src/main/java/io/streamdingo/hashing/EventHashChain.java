@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The event hash chain (HS-4): {@code hash = SHA-256(previousHash ‖ canonical event)}.
@@ -92,52 +91,33 @@ public final class EventHashChain implements EventChain {
             throw new IllegalArgumentException(
                     "a previous hash is 64 lower-case hex digits; got " + previousHash.length() + " characters");
         }
-        MessageDigest digest = Sha256.digest();
-        digest.update(Sha256.fromHex(previousHash));
-        digest.update(FORMAT);
-        text(digest, streamId.category());
-        text(digest, streamId.id());
-        number(digest, streamVersion);
-        number(digest, eventId.getMostSignificantBits());
-        number(digest, eventId.getLeastSignificantBits());
-        text(digest, eventType);
-        number(digest, schemaVersion);
-        number(digest, recordedAt.getEpochSecond() * 1_000_000L + recordedAt.getNano() / 1_000);
-        optionalText(digest, metadata.correlationId());
-        optionalText(digest, metadata.causationId());
-        optionalText(digest, metadata.userId());
-        optionalText(digest, metadata.tenantId());
-        optionalText(digest, metadata.partitionKey());
+        CanonicalEventWriter out = CanonicalEventWriter.reset();
+        out.bytes(Sha256.fromHex(previousHash));
+        out.bytes(FORMAT);
+        out.text(streamId.category());
+        out.text(streamId.id());
+        out.number(streamVersion);
+        out.number(eventId.getMostSignificantBits());
+        out.number(eventId.getLeastSignificantBits());
+        out.text(eventType);
+        out.number(schemaVersion);
+        out.number(recordedAt.getEpochSecond() * 1_000_000L + recordedAt.getNano() / 1_000);
+        out.optionalText(metadata.correlationId());
+        out.optionalText(metadata.causationId());
+        out.optionalText(metadata.userId());
+        out.optionalText(metadata.tenantId());
+        out.optionalText(metadata.partitionKey());
         Map<String, String> headers =
                 metadata.headers().size() > 1 ? new TreeMap<>(metadata.headers()) : metadata.headers();
-        number(digest, headers.size());
+        out.number(headers.size());
         for (Map.Entry<String, String> header : headers.entrySet()) {
-            text(digest, header.getKey());
-            text(digest, header.getValue());
+            out.text(header.getKey());
+            out.text(header.getValue());
         }
-        number(digest, payload.length);
-        digest.update(payload);
+        out.number(payload.length);
+        out.bytes(payload);
+        MessageDigest digest = Sha256.digest();
+        out.into(digest);
         return Sha256.toHex(digest.digest());
-    }
-
-    private static void optionalText(MessageDigest digest, @Nullable String value) {
-        if (value == null) {
-            digest.update((byte) 0);
-        } else {
-            digest.update((byte) 1);
-            text(digest, value);
-        }
-    }
-
-    private static void text(MessageDigest digest, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        number(digest, bytes.length);
-        digest.update(bytes);
-    }
-
-    private static void number(MessageDigest digest, long value) {
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            digest.update((byte) (value >>> shift));
-        }
     }
 }

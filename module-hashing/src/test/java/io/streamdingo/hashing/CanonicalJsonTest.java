@@ -31,6 +31,24 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void returnsACanonicalDocumentAsItIs() {
+        byte[] canonical = "{\"a\":[1,2.50,{\"b\":\"x y\",\"c\":null}],\"d\":true}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(CanonicalJson.canonicalize(canonical)).isSameAs(canonical);
+    }
+
+    @Test
+    void rewritesEscapesAsTheCanonicalWriterWritesThem() {
+        assertThat(canonical("{\"a\":\"\\u00e9\\/\"}")).isEqualTo("{\"a\":\"é/\"}");
+    }
+
+    @Test
+    void rewritesAnObjectWhoseNestedMembersAreOutOfOrder() {
+        assertThat(canonical("{\"a\":{\"y\":1,\"x\":2},\"b\":[{\"d\":1,\"c\":2}]}"))
+                .isEqualTo("{\"a\":{\"x\":2,\"y\":1},\"b\":[{\"c\":2,\"d\":1}]}");
+    }
+
+    @Test
     void keepsArrayOrder() {
         assertThat(canonical("[3,1,2]")).isEqualTo("[3,1,2]");
     }
