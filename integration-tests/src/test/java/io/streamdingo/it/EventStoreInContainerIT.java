@@ -11,14 +11,21 @@ import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamRange;
 import io.streamdingo.api.WrongExpectedVersionException;
+import io.streamdingo.api.replay.LoadedState;
+import io.streamdingo.api.replay.ReplayDecision;
+import io.streamdingo.api.replay.ReplayEngine;
+import io.streamdingo.api.replay.SnapshotInfo;
 import io.streamdingo.demo.bank.Account;
+import io.streamdingo.demo.bank.AccountHandlers;
 import io.streamdingo.demo.bank.AccountNotFoundException;
 import io.streamdingo.demo.bank.AccountNotes;
 import io.streamdingo.demo.bank.AccountService;
+import io.streamdingo.demo.bank.AccountState;
 import io.streamdingo.demo.bank.BankEvents.MoneyDeposited;
 import io.streamdingo.demo.bank.BankEvents.NoteAdded;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -45,6 +52,9 @@ class EventStoreInContainerIT {
 
     @Inject
     AccountNotes notes;
+
+    @Inject
+    ReplayEngine replay;
 
     @Test
     void aPlainCdiBeanAppendsThroughTheInjectedStore() {
@@ -154,6 +164,30 @@ class EventStoreInContainerIT {
             Thread.sleep(100);
         }
         return false;
+    }
+
+    @Test
+    void aLongAccountIsLoadedFromASnapshotKeptInTheDatabase() {
+        String id = accounts.open("Snap", "EUR").id();
+        StreamId stream = AccountHandlers.ACCOUNTS.streamId(id);
+        List<NewEvent> deposits = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            deposits.add(NewEvent.of(new MoneyDeposited(BigDecimal.ONE)));
+        }
+        store.append(stream, ExpectedVersion.exact(1), deposits);
+        accounts.load(id); // a full replay; the default policy then stores a snapshot at version 121
+
+        LoadedState<AccountState> loaded = replay.load(AccountHandlers.ACCOUNTS, stream);
+
+        assertEquals(
+                List.of(121L),
+                replay.snapshots(AccountHandlers.ACCOUNTS, stream).stream()
+                        .map(SnapshotInfo::version)
+                        .toList());
+        assertEquals(
+                new ReplayDecision.FromSnapshot(121, true, loaded.decision().reason()), loaded.decision());
+        assertEquals(0, new BigDecimal("120").compareTo(accounts.load(id).balance()));
+        assertTrue(store.verify(stream).intact());
     }
 
     @Test

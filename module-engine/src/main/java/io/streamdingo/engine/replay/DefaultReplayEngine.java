@@ -92,8 +92,9 @@ public final class DefaultReplayEngine implements ReplayEngine {
                 : Progress.start(choice.state(), choice.version(), choice.contributors());
         apply(type, stateHandlers, streamId, progress, current, null);
         progress.version = current;
-        LoadedState<S> state =
-                decided(new LoadedState<>(streamId, progress.state, current, progress.applied, decision(choice)));
+        LoadedState<S> state = decided(
+                new LoadedState<>(streamId, progress.state, current, progress.applied, decision(choice)),
+                !choice.passedOver().isEmpty());
         return new Loaded<>(state, progress, choice.version());
     }
 
@@ -366,11 +367,13 @@ public final class DefaultReplayEngine implements ReplayEngine {
     }
 
     private <S> LoadedState<S> decided(LoadedState<S> loaded) {
+        return decided(loaded, false);
+    }
+
+    /** Counts and logs a decision: at INFO when snapshots were passed over (changed code, corruption). */
+    private <S> LoadedState<S> decided(LoadedState<S> loaded, boolean passedOverSnapshots) {
         counters.decided(loaded.decision());
-        Level level = loaded.decision() instanceof ReplayDecision.FromSnapshot s && s.latest()
-                        || loaded.decision().reason().equals("no snapshot")
-                ? Level.DEBUG
-                : Level.INFO;
+        Level level = passedOverSnapshots ? Level.INFO : Level.DEBUG;
         LOG.log(
                 level,
                 () -> "loaded " + loaded.streamId() + " at version " + loaded.version() + " applying "

@@ -5,6 +5,7 @@ import io.streamdingo.api.EventStore;
 import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.demo.bank.BankEvents.AccountOpened;
 import io.streamdingo.demo.bank.BankEvents.MoneyDeposited;
 import io.streamdingo.demo.bank.BankEvents.MoneyWithdrawn;
@@ -19,7 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The bank's commands, as an EJB with the event store injected: load the account from its events, decide,
+ * The bank's commands, as an EJB with the event store and the replay engine injected: load the account
+ * (from its newest valid snapshot and the events after it), decide,
  * append with the loaded version as the expected one, so a concurrent change fails instead of being lost.
  */
 @Stateless
@@ -29,6 +31,9 @@ public class AccountService {
 
     @Inject
     EventStore store;
+
+    @Inject
+    ReplayEngine replay;
 
     @Resource(lookup = "jms/streamdingo")
     ConnectionFactory connections;
@@ -111,7 +116,7 @@ public class AccountService {
     }
 
     Optional<Account> find(String id) {
-        return Account.replay(id, store.read(stream(id)));
+        return Account.of(id, replay.load(AccountHandlers.ACCOUNTS, stream(id)));
     }
 
     static StreamId stream(String id) {
