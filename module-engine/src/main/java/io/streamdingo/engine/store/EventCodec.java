@@ -106,15 +106,18 @@ public final class EventCodec {
      * @throws EventDeserializationException if the payload cannot be read or an upcaster fails
      */
     List<RecordedEvent> decode(StoredEvent stored) {
-        EventTypeKey key;
-        try {
-            key = new EventTypeKey(stored.eventType(), stored.schemaVersion());
-        } catch (IllegalArgumentException e) {
-            throw failure(stored, "the stored type name or version is malformed", e);
+        // Registered name and version first: validating a key per event would cost more than reading it.
+        Class<?> type =
+                registry.classFor(stored.eventType(), stored.schemaVersion()).orElse(null);
+        if (type == null) {
+            try {
+                new EventTypeKey(stored.eventType(), stored.schemaVersion());
+            } catch (IllegalArgumentException e) {
+                throw failure(stored, "the stored type name or version is malformed", e);
+            }
+            throw UnknownEventTypeException.forStored(
+                    stored.streamId(), stored.streamVersion(), stored.eventType(), stored.schemaVersion());
         }
-        Class<?> type = registry.classFor(key)
-                .orElseThrow(() -> UnknownEventTypeException.forStored(
-                        stored.streamId(), stored.streamVersion(), stored.eventType(), stored.schemaVersion()));
         Object payload;
         try {
             payload = serializer.deserialize(stored.payload(), type);
@@ -125,7 +128,7 @@ public final class EventCodec {
             throw failure(stored, "the serializer returned null", null);
         }
         if (!upcasting.upcasts(type)) {
-            return List.of(recorded(stored, stored.eventId(), key, payload));
+            return List.of(recorded(stored, stored.eventId(), stored.eventType(), stored.schemaVersion(), payload));
         }
         List<Object> upcast;
         try {
@@ -137,19 +140,20 @@ public final class EventCodec {
         for (int i = 0; i < upcast.size(); i++) {
             Object part = upcast.get(i);
             UUID id = i == 0 ? stored.eventId() : partId(stored.eventId(), i);
-            out.add(recorded(stored, id, EventTypeRegistry.keyOf(part.getClass()), part));
+            EventTypeKey partKey = EventTypeRegistry.keyOf(part.getClass());
+            out.add(recorded(stored, id, partKey.name(), partKey.version(), part));
         }
         return out;
     }
 
-    private static RecordedEvent recorded(StoredEvent stored, UUID id, EventTypeKey key, Object payload) {
+    private static RecordedEvent recorded(StoredEvent stored, UUID id, String typeName, int version, Object payload) {
         return new RecordedEvent(
                 id,
                 stored.streamId(),
                 stored.streamVersion(),
                 stored.globalPosition(),
-                key.name(),
-                key.version(),
+                typeName,
+                version,
                 stored.recordedAt(),
                 stored.metadata(),
                 payload);

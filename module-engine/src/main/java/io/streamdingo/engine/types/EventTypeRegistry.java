@@ -16,11 +16,16 @@ public final class EventTypeRegistry {
     private final Map<Class<?>, EventTypeKey> keysByClass;
     private final Map<EventTypeKey, Class<?>> classesByKey;
     private final Map<String, Class<?>> newestByName = new HashMap<>();
+    /** name → classes by version, for the read path, which must not validate a key per event. */
+    private final Map<String, Map<Integer, Class<?>>> byNameAndVersion = new HashMap<>();
 
     private EventTypeRegistry(Map<Class<?>, EventTypeKey> keysByClass, Map<EventTypeKey, Class<?>> classesByKey) {
         this.keysByClass = Map.copyOf(keysByClass);
         this.classesByKey = Map.copyOf(classesByKey);
         Map<String, Integer> newestVersion = new HashMap<>();
+        classesByKey.forEach((key, type) -> byNameAndVersion
+                .computeIfAbsent(key.name(), n -> new HashMap<>())
+                .put(key.version(), type));
         classesByKey.forEach((key, type) -> {
             if (newestVersion.merge(key.name(), key.version(), Math::max) == key.version()) {
                 newestByName.put(key.name(), type);
@@ -69,6 +74,12 @@ public final class EventTypeRegistry {
     /** The class registered for {@code key}, or empty. */
     public Optional<Class<?>> classFor(EventTypeKey key) {
         return Optional.ofNullable(classesByKey.get(key));
+    }
+
+    /** The class registered for {@code name} at {@code version}, or empty; no validation of the name. */
+    public Optional<Class<?>> classFor(String name, int version) {
+        Map<Integer, Class<?>> versions = byNameAndVersion.get(name);
+        return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
     }
 
     /** The class of the newest registered version of {@code name}, or empty. */
