@@ -1,5 +1,6 @@
 package io.streamdingo.hashing.bytecode;
 
+import io.streamdingo.hashing.fingerprint.CodeDigest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -7,15 +8,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,7 +83,7 @@ public final class BytecodeFingerprint {
             if (!visited.add(ref)) {
                 continue;
             }
-            String key = ref.equals(start) ? "handler" : ref.key();
+            String key = ref.equals(start) ? CodeDigest.HANDLER : ref.key();
             MethodNode method = resolve(ref);
             if (method == null) {
                 texts.put(key, "unresolved");
@@ -97,7 +94,7 @@ public final class BytecodeFingerprint {
                 follow(insn, work);
             }
         }
-        return hash(texts);
+        return CodeDigest.of(texts);
     }
 
     private void follow(AbstractInsnNode insn, Deque<MethodRef> work) {
@@ -195,22 +192,6 @@ public final class BytecodeFingerprint {
     private static @Nullable URL location(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         return source == null ? null : source.getLocation();
-    }
-
-    private static String hash(TreeMap<String, String> texts) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime must provide SHA-256", e);
-        }
-        for (Map.Entry<String, String> entry : texts.entrySet()) {
-            digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-            digest.update(entry.getValue().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private record MethodRef(String owner, String name, String descriptor) {

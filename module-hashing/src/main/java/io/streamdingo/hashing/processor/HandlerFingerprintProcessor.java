@@ -5,17 +5,14 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.streamdingo.hashing.fingerprint.CodeDigest;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,10 +150,10 @@ public final class HandlerFingerprintProcessor extends AbstractProcessor {
             if (member == null || !visited.add(key)) {
                 continue;
             }
-            texts.put(key.equals(handlerKey) ? "handler" : key, member.text());
+            texts.put(key.equals(handlerKey) ? CodeDigest.HANDLER : key, member.text());
             member.uses().forEach(work::push);
         }
-        return hash(texts);
+        return CodeDigest.of(texts);
     }
 
     private void write(String className, String content) {
@@ -179,21 +176,5 @@ public final class HandlerFingerprintProcessor extends AbstractProcessor {
                             "cannot write the handler fingerprints of " + className + " (" + e
                                     + "); they will be computed from bytecode at run time");
         }
-    }
-
-    private static String hash(TreeMap<String, String> texts) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime must provide SHA-256", e);
-        }
-        for (Map.Entry<String, String> entry : texts.entrySet()) {
-            digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-            digest.update(entry.getValue().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

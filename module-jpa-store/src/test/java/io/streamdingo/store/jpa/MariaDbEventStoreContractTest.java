@@ -1,26 +1,10 @@
 package io.streamdingo.store.jpa;
 
-import io.streamdingo.api.spi.EventStoreBackend;
-import io.streamdingo.api.spi.SnapshotStore;
-import io.streamdingo.tck.store.EventStoreContract;
-import io.streamdingo.tck.store.StoreTampering;
-import java.util.Optional;
-
-/** The whole event-store contract, unchanged, on MariaDb. */
-class MariaDbEventStoreContractTest extends EventStoreContract {
+/** The whole event-store contract, unchanged, on MariaDB. */
+class MariaDbEventStoreContractTest extends JpaStoreContract {
 
     @Override
-    protected EventStoreBackend newBackend() {
-        return new JpaEventStoreBackend(TestDatabase.MARIADB.entityManagerFactory());
-    }
-
-    @Override
-    protected Optional<StoreTampering> storageTampering(EventStoreBackend backend) {
-        return Optional.of(TestDatabase.MARIADB.tampering());
-    }
-
-    @Override
-    protected SnapshotStore newSnapshotStore() {
-        return new JpaSnapshotStore(TestDatabase.MARIADB.entityManagerFactory());
+    TestDatabase database() {
+        return TestDatabase.MARIADB;
     }
 }

@@ -11,7 +11,6 @@ import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.spi.WriteGuard;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,20 +18,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A backend whose stored events can be changed behind the engine's back: once a stream is tampered with,
  * reads of it are served from an altered copy of its events. Used for backends without storage of their
  * own to reach (in memory); a tampered stream must not be appended to again.
  */
-public final class TamperingBackend implements EventStoreBackend, StoreTampering {
+public final class TamperingBackend extends ForwardingBackend implements StoreTampering {
 
-    private final EventStoreBackend delegate;
     private final Map<StreamId, List<StoredEvent>> tampered = new ConcurrentHashMap<>();
 
     public TamperingBackend(EventStoreBackend delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -77,7 +74,7 @@ public final class TamperingBackend implements EventStoreBackend, StoreTampering
         return tampered.computeIfAbsent(
                 streamId,
                 id -> new ArrayList<>(
-                        delegate.readStream(id, 1, Long.MAX_VALUE, ReadDirection.FORWARDS, Integer.MAX_VALUE)));
+                        delegate().readStream(id, 1, Long.MAX_VALUE, ReadDirection.FORWARDS, Integer.MAX_VALUE)));
     }
 
     private static int indexOf(List<StoredEvent> events, long version) {
@@ -127,7 +124,7 @@ public final class TamperingBackend implements EventStoreBackend, StoreTampering
         if (tampered.containsKey(streamId)) {
             throw new IllegalStateException("stream " + streamId + " was tampered with; the kit does not append to it");
         }
-        return delegate.append(streamId, expected, events, guard, chain);
+        return super.append(streamId, expected, events, guard, chain);
     }
 
     @Override
@@ -135,7 +132,7 @@ public final class TamperingBackend implements EventStoreBackend, StoreTampering
             StreamId streamId, long fromVersion, long toVersion, ReadDirection direction, int limit) {
         List<StoredEvent> events = tampered.get(streamId);
         if (events == null) {
-            return delegate.readStream(streamId, fromVersion, toVersion, direction, limit);
+            return super.readStream(streamId, fromVersion, toVersion, direction, limit);
         }
         List<StoredEvent> page = new ArrayList<>();
         List<StoredEvent> ordered = new ArrayList<>(events);
@@ -152,7 +149,7 @@ public final class TamperingBackend implements EventStoreBackend, StoreTampering
 
     @Override
     public Optional<StreamInfo> streamInfo(StreamId streamId) {
-        Optional<StreamInfo> info = delegate.streamInfo(streamId);
+        Optional<StreamInfo> info = super.streamInfo(streamId);
         List<StoredEvent> events = tampered.get(streamId);
         if (events == null || info.isEmpty() || events.isEmpty()) {
             return info;
@@ -160,60 +157,5 @@ public final class TamperingBackend implements EventStoreBackend, StoreTampering
         long last = Math.max(
                 info.get().currentVersion(), events.get(events.size() - 1).streamVersion());
         return Optional.of(new StreamInfo(streamId, last, info.get().firstVisibleVersion()));
-    }
-
-    @Override
-    public List<StoredEvent> readAll(long afterPosition, int limit) {
-        return delegate.readAll(afterPosition, limit);
-    }
-
-    @Override
-    public long headPosition() {
-        return delegate.headPosition();
-    }
-
-    @Override
-    public List<StreamInfo> listStreams(String category, @Nullable String afterId, int limit) {
-        return delegate.listStreams(category, afterId, limit);
-    }
-
-    @Override
-    public long countStreams(String category) {
-        return delegate.countStreams(category);
-    }
-
-    @Override
-    public void softDelete(StreamId streamId, ExpectedVersion expected, WriteGuard guard) {
-        delegate.softDelete(streamId, expected, guard);
-    }
-
-    @Override
-    public long truncateBefore(StreamId streamId, long beforeVersion, WriteGuard guard) {
-        return delegate.truncateBefore(streamId, beforeVersion, guard);
-    }
-
-    @Override
-    public Optional<String> truncationAnchor(StreamId streamId) {
-        return delegate.truncationAnchor(streamId);
-    }
-
-    @Override
-    public void acquireLease(StreamId streamId, String sessionId, Instant now, Instant expiresAt) {
-        delegate.acquireLease(streamId, sessionId, now, expiresAt);
-    }
-
-    @Override
-    public void renewLease(StreamId streamId, String sessionId, Instant now, Instant expiresAt) {
-        delegate.renewLease(streamId, sessionId, now, expiresAt);
-    }
-
-    @Override
-    public void releaseLease(StreamId streamId, String sessionId) {
-        delegate.releaseLease(streamId, sessionId);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }
