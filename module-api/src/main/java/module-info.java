@@ -11,4 +11,5 @@ module io.streamdingo.api {
     exports io.streamdingo.api;
     exports io.streamdingo.api.replay;
     exports io.streamdingo.api.spi;
+    exports io.streamdingo.api.streams;
 }

@@ -15,9 +15,12 @@ module io.streamdingo.tck {
     exports io.streamdingo.tck.events;
     exports io.streamdingo.tck.replay;
     exports io.streamdingo.tck.aggregate;
+    exports io.streamdingo.tck.delivery;
 
     // JUnit runs the suites' lifecycle methods and default test methods reflectively.
     opens io.streamdingo.tck.store to
+            org.junit.platform.commons;
+    opens io.streamdingo.tck.delivery to
             org.junit.platform.commons;
     // Jackson reads and writes the kit's event classes; the engine calls their package-private @Upcast methods.
     opens io.streamdingo.tck.events to

@@ -6,12 +6,18 @@ import io.streamdingo.api.replay.AggregateRepository;
 import io.streamdingo.api.replay.AggregateType;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.SnapshotStore;
+import io.streamdingo.api.streams.Subscriptions;
+import io.streamdingo.api.streams.Topology;
+import io.streamdingo.engine.delivery.InMemorySubscriptions;
 import io.streamdingo.engine.memory.InMemoryEventStoreBackend;
+import io.streamdingo.engine.memory.InMemoryOffsetStore;
 import io.streamdingo.engine.memory.InMemorySnapshotStore;
 import io.streamdingo.engine.replay.DefaultAggregateRepository;
 import io.streamdingo.engine.replay.DefaultReplayEngine;
 import io.streamdingo.engine.store.DefaultEventStore;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -62,6 +68,22 @@ public final class EventStores {
                     + (store == null ? "null" : store.getClass().getName()));
         }
         return new DefaultReplayEngine(engineStore, snapshots);
+    }
+
+    /** A new, empty in-memory offset store: the reference implementation of the offset SPI (ST-5). */
+    public static OffsetStore inMemoryOffsetStore() {
+        return new InMemoryOffsetStore();
+    }
+
+    /**
+     * The in-memory reference delivery of {@code topology}'s subscriptions over {@code store}, keeping
+     * positions in {@code offsets} and timing visibility, retries and liveness with {@code clock}.
+     *
+     * @throws IllegalArgumentException if the topology declares what it does not deliver yet (named)
+     */
+    public static Subscriptions inMemorySubscriptions(
+            EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
+        return new InMemorySubscriptions(store, topology, offsets, clock);
     }
 
     /** An aggregate repository for {@code type} (SN-4): loads through {@code replay}, appends to {@code store}. */

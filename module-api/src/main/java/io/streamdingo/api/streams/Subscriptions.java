@@ -1,0 +1,51 @@
+package io.streamdingo.api.streams;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Consuming the declared subscriptions: the delivery SPI that the in-memory reference delivery and the
+ * Jakarta Messaging delivery implement, each passing the delivery contract in {@code io.streamdingo.tck}
+ * (ST-2 to ST-6).
+ *
+ * <p>Positions are global positions of the event store; a subscription only sees events of its stream's
+ * category that pass its filter. Implementations are thread-safe.
+ */
+public interface Subscriptions extends AutoCloseable {
+
+    /**
+     * Joins {@code subscription} as {@code consumerId}. For broadcast subscriptions each consumer id has its
+     * own position, kept across restarts; in the other modes the consumers share one.
+     *
+     * @throws IllegalArgumentException if the subscription is not declared or the id is blank
+     * @throws IllegalStateException if {@code consumerId} is already connected to it
+     */
+    Consumer subscribe(String subscription, String consumerId);
+
+    /** The positions of the subscription's consumers, with their lag. */
+    List<ConsumerPosition> positions(String subscription);
+
+    /**
+     * Moves a consumer's position ({@code consumerKey} as in {@link ConsumerPosition}) so that it next
+     * receives the events after {@code position}. Meant for stopped consumers; connected ones see the change
+     * on their next poll.
+     */
+    void resetPosition(String subscription, String consumerKey, long position);
+
+    /** Moves a consumer's position to just before the first event recorded at or after {@code time}. */
+    void resetPosition(String subscription, String consumerKey, Instant time);
+
+    /** The subscription's dead letters, oldest first. */
+    List<DeadLetter> deadLetters(String subscription);
+
+    /**
+     * Delivers the subscription's dead letters again, as first attempts, and removes them from the list.
+     *
+     * @return how many were requeued
+     */
+    int replayDeadLetters(String subscription);
+
+    /** Stops delivering; connected consumers' polls fail afterwards. */
+    @Override
+    void close();
+}

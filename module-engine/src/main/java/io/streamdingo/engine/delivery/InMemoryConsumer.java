@@ -1,0 +1,64 @@
+package io.streamdingo.engine.delivery;
+
+import io.streamdingo.api.streams.Consumer;
+import io.streamdingo.api.streams.Delivery;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/** A pulling consumer of the in-memory delivery. */
+final class InMemoryConsumer implements Consumer {
+
+    /** How often a waiting poll looks again: the store does not notify, and a short nap costs little. */
+    private static final long NAP_MILLIS = 2;
+
+    private final SubscriptionState state;
+    private final String consumerId;
+    private final BooleanSupplier open;
+    private volatile boolean closed;
+
+    InMemoryConsumer(SubscriptionState state, String consumerId, BooleanSupplier open) {
+        this.state = state;
+        this.consumerId = consumerId;
+        this.open = open;
+    }
+
+    @Override
+    public String consumerId() {
+        return consumerId;
+    }
+
+    @Override
+    public Optional<Delivery> poll(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout must not be null; use Duration.ZERO not to wait");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (closed || !open.getAsBoolean()) {
+                throw new IllegalStateException("consumer " + consumerId + " of subscription "
+                        + state.subscriptionName() + " is closed; subscribe again to consume");
+            }
+            Optional<InMemoryDelivery> delivery = state.next(consumerId);
+            if (delivery.isPresent()) {
+                return Optional.of(delivery.get());
+            }
+            if (System.nanoTime() >= deadline) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(NAP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            state.leave(consumerId);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.streamdingo.engine.delivery;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.OffsetStore;
+import io.streamdingo.api.streams.ConsumerPosition;
+import io.streamdingo.api.streams.DeadLetter;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.StreamType;
+import io.streamdingo.api.streams.SubscriptionDefinition;
+import io.streamdingo.api.streams.SubscriptionMode;
+import io.streamdingo.api.streams.Subscriptions;
+import io.streamdingo.api.streams.Topology;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The in-memory reference delivery (ST-2 to ST-6): persistent streams delivered from the event store's
+ * global order, positions kept in an {@link OffsetStore}, everything else in memory.
+ *
+ * <p>Broadcast subscriptions keep one position per consumer id; exclusive and consumer-group subscriptions
+ * one per subscription, shared by their consumers.
+ */
+public final class InMemorySubscriptions implements Subscriptions {
+
+    private final EventStore store;
+    private final Topology topology;
+    private final OffsetStore offsets;
+    private final Clock clock;
+    private final Map<String, Map<String, SubscriptionState>> states = new ConcurrentHashMap<>();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    /**
+     * @throws IllegalArgumentException if the topology declares what this delivery does not deliver yet:
+     *     ephemeral streams and read-receipt subscriptions (named in the message)
+     */
+    public InMemorySubscriptions(EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.topology = Objects.requireNonNull(topology, "topology");
+        this.offsets = Objects.requireNonNull(offsets, "offsets");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        for (StreamDefinition stream : topology.streams()) {
+            if (stream.type() == StreamType.EPHEMERAL) {
+                throw new IllegalArgumentException("stream " + stream.category()
+                        + " is EPHEMERAL, which the in-memory delivery does not deliver yet; declare it PERSISTENT");
+            }
+        }
+        for (SubscriptionDefinition subscription : topology.subscriptions()) {
+            if (subscription.mode() == SubscriptionMode.READ_RECEIPT) {
+                throw new IllegalArgumentException("subscription " + subscription.name()
+                        + " uses READ_RECEIPT, which the in-memory delivery does not deliver yet");
+            }
+        }
+    }
+
+    @Override
+    public io.streamdingo.api.streams.Consumer subscribe(String subscription, String consumerId) {
+        requireOpen();
+        if (consumerId == null || consumerId.isBlank()) {
+            throw new IllegalArgumentException("a consumer id must not be blank");
+        }
+        SubscriptionDefinition definition = definition(subscription);
+        String key = definition.mode() == SubscriptionMode.BROADCAST ? consumerId : subscription;
+        SubscriptionState state = states.computeIfAbsent(subscription, s -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> newState(definition, k));
+        state.join(consumerId);
+        return new InMemoryConsumer(state, consumerId, open::get);
+    }
+
+    private SubscriptionState newState(SubscriptionDefinition definition, String key) {
+        StreamDefinition stream = topology.stream(definition.stream()).orElseThrow();
+        return new SubscriptionState(definition, stream, key, store, offsets, clock);
+    }
+
+    @Override
+    public List<ConsumerPosition> positions(String subscription) {
+        definition(subscription);
+        long head = store.headPosition();
+        Map<String, Long> positions = new java.util.TreeMap<>(offsets.all(subscription));
+        for (SubscriptionState state :
+                states.getOrDefault(subscription, Map.of()).values()) {
+            positions.put(state.consumerKey(), state.position());
+        }
+        List<ConsumerPosition> out = new ArrayList<>();
+        positions.forEach((key, position) ->
+                out.add(new ConsumerPosition(subscription, key, position, Math.max(0, head - position))));
+        return out;
+    }
+
+    @Override
+    public void resetPosition(String subscription, String consumerKey, long position) {
+        definition(subscription);
+        if (position < 0) {
+            throw new IllegalArgumentException("a position is 0 or more; got " + position);
+        }
+        SubscriptionState state = states.getOrDefault(subscription, Map.of()).get(consumerKey);
+        if (state != null) {
+            state.resetTo(position);
+        } else {
+            offsets.save(subscription, consumerKey, position);
+        }
+    }
+
+    @Override
+    public void resetPosition(String subscription, String consumerKey, Instant time) {
+        definition(subscription);
+        Objects.requireNonNull(time, "time must not be null");
+        resetPosition(subscription, consumerKey, SubscriptionState.positionBefore(store, time));
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(String subscription) {
+        definition(subscription);
+        List<DeadLetter> letters = new ArrayList<>();
+        for (SubscriptionState state :
+                states.getOrDefault(subscription, Map.of()).values()) {
+            letters.addAll(state.deadLetters());
+        }
+        letters.sort(Comparator.comparing(DeadLetter::deadLetteredAt));
+        return letters;
+    }
+
+    @Override
+    public int replayDeadLetters(String subscription) {
+        definition(subscription);
+        int count = 0;
+        for (SubscriptionState state :
+                states.getOrDefault(subscription, Map.of()).values()) {
+            count += state.replayDeadLetters();
+        }
+        return count;
+    }
+
+    @Override
+    public void close() {
+        open.set(false);
+    }
+
+    private SubscriptionDefinition definition(String subscription) {
+        return topology.subscription(subscription)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "subscription " + subscription + " is not declared; declare it in the topology"));
+    }
+
+    private void requireOpen() {
+        if (!open.get()) {
+            throw new IllegalStateException("the subscriptions are closed");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.streamdingo.engine.delivery;
+
+import io.streamdingo.api.RecordedEvent;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An event a subscription has read but not settled: waiting to be delivered (from {@code notBefore} on) or
+ * in flight with {@code holder} until {@code deadline}. Guarded by its subscription state's lock.
+ */
+final class PendingEvent {
+
+    final RecordedEvent event;
+    /** Its place among the events sharing a global position (an upcaster may split one event). */
+    final int part;
+    /** Delivered again from the dead letters: outside the position and the per-stream order. */
+    final boolean replayed;
+
+    int attempts;
+    Instant notBefore;
+
+    @Nullable
+    String holder;
+
+    @Nullable
+    Instant deadline;
+
+    PendingEvent(RecordedEvent event, int part, boolean replayed, Instant notBefore) {
+        this.event = event;
+        this.part = part;
+        this.replayed = replayed;
+        this.notBefore = notBefore;
+    }
+
+    long position() {
+        return event.globalPosition();
+    }
+
+    boolean inFlight() {
+        return holder != null;
+    }
+
+    void release(Instant readyAt) {
+        holder = null;
+        deadline = null;
+        notBefore = readyAt;
+    }
+}

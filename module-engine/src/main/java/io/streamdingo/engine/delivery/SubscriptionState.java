@@ -1,0 +1,388 @@
+package io.streamdingo.engine.delivery;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.OffsetStore;
+import io.streamdingo.api.streams.DeadLetter;
+import io.streamdingo.api.streams.DeliverySemantics;
+import io.streamdingo.api.streams.NackAction;
+import io.streamdingo.api.streams.StartPosition;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.SubscriptionDefinition;
+import io.streamdingo.api.streams.SubscriptionMode;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One position in one subscription and everything that hangs on it: the events read but not settled, the
+ * consumers sharing it, and its dead letters (ST-2 to ST-5). A broadcast subscription has one per consumer;
+ * the other modes one per subscription. All methods are synchronized: the state is small and every change
+ * must see the whole of it.
+ *
+ * <p>Rules: events are read from the store's global order, filtered to the stream's category and the
+ * subscription's types, at most {@value #WINDOW} at a time. An event is not delivered while an earlier event
+ * of the same stream is unsettled, so each stream's events are processed in order by one consumer at a time.
+ * The position is the global position before the first unsettled event and is saved when it moves.
+ */
+final class SubscriptionState {
+
+    private static final System.Logger LOG = System.getLogger(SubscriptionState.class.getName());
+    static final int WINDOW = 1_000;
+
+    private final SubscriptionDefinition definition;
+    private final StreamDefinition stream;
+    private final String consumerKey;
+    private final EventStore store;
+    private final OffsetStore offsets;
+    private final Clock clock;
+
+    private final List<PendingEvent> pending = new ArrayList<>();
+    private final List<PendingEvent> replays = new ArrayList<>();
+    private final List<DeadLetter> deadLetters = new ArrayList<>();
+    /** Connected consumers in the order they joined, with when each last polled. */
+    private final Map<String, Instant> members = new LinkedHashMap<>();
+
+    private long readUpTo;
+    private long savedPosition = -1;
+
+    SubscriptionState(
+            SubscriptionDefinition definition,
+            StreamDefinition stream,
+            String consumerKey,
+            EventStore store,
+            OffsetStore offsets,
+            Clock clock) {
+        this.definition = definition;
+        this.stream = stream;
+        this.consumerKey = consumerKey;
+        this.store = store;
+        this.offsets = offsets;
+        this.clock = clock;
+        OptionalLong stored = offsets.load(definition.name(), consumerKey);
+        readUpTo = stored.isPresent() ? stored.getAsLong() : startPosition(definition.start());
+        savePosition();
+    }
+
+    private long startPosition(StartPosition start) {
+        if (start instanceof StartPosition.AfterPosition after) {
+            return after.position();
+        }
+        if (start instanceof StartPosition.AtTime at) {
+            return positionBefore(store, at.time());
+        }
+        return store.headPosition();
+    }
+
+    /**
+     * The global position just before the first event recorded at or after {@code time}: a scan of the
+     * global order, which is what the in-memory store offers.
+     */
+    static long positionBefore(EventStore store, Instant time) {
+        try (Stream<RecordedEvent> events = store.readAll(0)) {
+            return events.filter(e -> !e.recordedAt().isBefore(time))
+                    .findFirst()
+                    .map(e -> e.globalPosition() - 1)
+                    .orElseGet(store::headPosition);
+        }
+    }
+
+    synchronized void join(String consumerId) {
+        Instant now = clock.instant();
+        expireMembers(now, null);
+        if (members.containsKey(consumerId)) {
+            throw new IllegalStateException("consumer " + consumerId + " is already connected to subscription "
+                    + definition.name() + "; close it first or use another consumer id");
+        }
+        members.put(consumerId, now);
+    }
+
+    synchronized void leave(String consumerId) {
+        if (members.remove(consumerId) != null) {
+            releaseHeldBy(consumerId, clock.instant());
+        }
+    }
+
+    /** The next delivery for {@code consumerId}, or empty if none is due for it now. */
+    synchronized Optional<InMemoryDelivery> next(String consumerId) {
+        Instant now = clock.instant();
+        members.put(consumerId, now); // polling keeps a consumer alive, and brings a timed-out one back
+        expireMembers(now, consumerId);
+        expireDeadlines(now);
+        do {
+            PendingEvent chosen = choose(consumerId, now);
+            if (chosen != null) {
+                return Optional.of(deliver(chosen, consumerId, now));
+            }
+        } while (readMore());
+        return Optional.empty();
+    }
+
+    private @Nullable PendingEvent choose(String consumerId, Instant now) {
+        if (definition.mode() == SubscriptionMode.EXCLUSIVE && !consumerId.equals(activeMember())) {
+            return null;
+        }
+        for (PendingEvent event : replays) {
+            if (isDue(event, now) && isOwnedBy(event, consumerId)) {
+                return event;
+            }
+        }
+        Set<StreamId> blocked = new HashSet<>();
+        for (PendingEvent event : pending) {
+            StreamId eventStream = event.event.streamId();
+            if (blocked.contains(eventStream)) {
+                continue;
+            }
+            if (isDue(event, now) && isOwnedBy(event, consumerId)) {
+                return event;
+            }
+            blocked.add(eventStream); // its later events wait until this one is settled
+        }
+        return null;
+    }
+
+    private static boolean isDue(PendingEvent event, Instant now) {
+        return !event.inFlight() && !event.notBefore.isAfter(now);
+    }
+
+    /** Consumer groups: each stream belongs to one live member, chosen by rendezvous hashing. */
+    private boolean isOwnedBy(PendingEvent event, String consumerId) {
+        if (definition.mode() != SubscriptionMode.CONSUMER_GROUP
+                && definition.mode() != SubscriptionMode.READ_RECEIPT) {
+            return true;
+        }
+        String owner = null;
+        int best = 0;
+        String streamKey = event.event.streamId().toString();
+        for (String member : members.keySet()) {
+            int score = mix((member + '\u0000' + streamKey).hashCode());
+            if (owner == null || score > best) {
+                owner = member;
+                best = score;
+            }
+        }
+        return consumerId.equals(owner);
+    }
+
+    private static int mix(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    private @Nullable String activeMember() {
+        return members.isEmpty() ? null : members.keySet().iterator().next();
+    }
+
+    private InMemoryDelivery deliver(PendingEvent event, String consumerId, Instant now) {
+        event.attempts++;
+        if (stream.semantics() == DeliverySemantics.AT_MOST_ONCE) {
+            remove(event);
+            return new InMemoryDelivery(this, event, event.attempts, consumerId, true);
+        }
+        event.holder = consumerId;
+        event.deadline = now.plus(definition.visibilityTimeout());
+        return new InMemoryDelivery(this, event, event.attempts, consumerId, false);
+    }
+
+    /** Reads the next events of the global order into the window; false if there was nothing to read. */
+    private boolean readMore() {
+        int room = WINDOW - pending.size();
+        long head = store.headPosition();
+        if (room <= 0 || readUpTo >= head) {
+            return false;
+        }
+        long lastRead = readUpTo;
+        int part = 0;
+        long partPosition = -1;
+        try (Stream<RecordedEvent> events = store.readAll(readUpTo)) {
+            Iterator<RecordedEvent> it = events.iterator();
+            Instant now = clock.instant();
+            while (it.hasNext()) {
+                RecordedEvent event = it.next();
+                if (room <= 0 && event.globalPosition() != lastRead) {
+                    break; // never split the parts of one stored event across two reads
+                }
+                part = event.globalPosition() == partPosition ? part + 1 : 0;
+                partPosition = event.globalPosition();
+                lastRead = event.globalPosition();
+                if (event.streamId().category().equals(stream.category()) && definition.accepts(event.eventType())) {
+                    pending.add(new PendingEvent(event, part, false, now));
+                    room--;
+                }
+            }
+        }
+        boolean moved = lastRead > readUpTo;
+        readUpTo = lastRead;
+        savePosition();
+        return moved;
+    }
+
+    /** Settles a delivery as processed. */
+    synchronized void ack(InMemoryDelivery delivery) {
+        PendingEvent event = requireHeld(delivery);
+        remove(event);
+    }
+
+    /** Settles a delivery as not processed. */
+    synchronized void nack(InMemoryDelivery delivery, NackAction action) {
+        PendingEvent event = requireHeld(delivery);
+        Instant now = clock.instant();
+        if (action == NackAction.DEAD_LETTER) {
+            deadLetter(event, "nacked to dead letter by " + delivery.consumerId(), now);
+        } else if (event.attempts >= definition.retry().maxAttempts()) {
+            deadLetter(event, "nacked on the last of " + event.attempts + " attempts", now);
+        } else {
+            event.release(now.plus(definition.retry().backoffBefore(event.attempts + 1)));
+        }
+    }
+
+    /** At most once: the event was settled when delivered; a dead-letter nack still records it. */
+    synchronized void nackSettled(InMemoryDelivery delivery, NackAction action) {
+        if (action == NackAction.DEAD_LETTER) {
+            deadLetters.add(new DeadLetter(
+                    definition.name(),
+                    delivery.event(),
+                    delivery.attempt(),
+                    "nacked to dead letter by " + delivery.consumerId() + " (at most once: not redelivered)",
+                    clock.instant()));
+        }
+    }
+
+    private PendingEvent requireHeld(InMemoryDelivery delivery) {
+        PendingEvent event = delivery.pending();
+        boolean held = (pending.contains(event) || replays.contains(event))
+                && delivery.consumerId().equals(event.holder)
+                && event.attempts == delivery.attempt();
+        if (!held) {
+            throw new IllegalStateException("delivery of event "
+                    + delivery.event().eventId() + " (attempt "
+                    + delivery.attempt() + ") to " + delivery.consumerId() + " in subscription " + definition.name()
+                    + " can no longer be settled: its visibility timeout passed or its consumer left, and it was"
+                    + " given to another attempt");
+        }
+        return event;
+    }
+
+    private void expireDeadlines(Instant now) {
+        for (PendingEvent event : List.copyOf(pendingAndReplays())) {
+            if (event.inFlight() && event.deadline != null && event.deadline.isBefore(now)) {
+                if (event.attempts >= definition.retry().maxAttempts()) {
+                    deadLetter(
+                            event,
+                            "not acknowledged within the visibility timeout, " + event.attempts + " attempts",
+                            now);
+                } else {
+                    event.release(now);
+                }
+            }
+        }
+    }
+
+    /** Members that stopped polling for longer than the visibility timeout are dead: others take over. */
+    private void expireMembers(Instant now, @Nullable String except) {
+        Instant cutoff = now.minus(definition.visibilityTimeout());
+        for (Iterator<Map.Entry<String, Instant>> it = members.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Instant> member = it.next();
+            if (!member.getKey().equals(except) && member.getValue().isBefore(cutoff)) {
+                it.remove();
+                releaseHeldBy(member.getKey(), now);
+                LOG.log(
+                        Level.INFO,
+                        "consumer {0} of subscription {1} stopped polling; its deliveries go to others",
+                        member.getKey(),
+                        definition.name());
+            }
+        }
+    }
+
+    private void releaseHeldBy(String consumerId, Instant now) {
+        for (PendingEvent event : pendingAndReplays()) {
+            if (consumerId.equals(event.holder)) {
+                event.release(now);
+            }
+        }
+    }
+
+    private List<PendingEvent> pendingAndReplays() {
+        List<PendingEvent> all = new ArrayList<>(pending.size() + replays.size());
+        all.addAll(replays);
+        all.addAll(pending);
+        return all;
+    }
+
+    private void deadLetter(PendingEvent event, String reason, Instant now) {
+        remove(event);
+        deadLetters.add(new DeadLetter(definition.name(), event.event, event.attempts, reason, now));
+        LOG.log(
+                Level.WARNING,
+                "event {0} of {1} is a dead letter of subscription {2}: {3}",
+                event.event.eventId(),
+                event.event.streamId(),
+                definition.name(),
+                reason);
+    }
+
+    private void remove(PendingEvent event) {
+        if (!replays.remove(event)) {
+            pending.remove(event);
+            savePosition();
+        }
+    }
+
+    /** The position before the first unsettled event read, or the last position read. */
+    synchronized long position() {
+        return pending.isEmpty() ? readUpTo : pending.get(0).position() - 1;
+    }
+
+    private void savePosition() {
+        long position = pending.isEmpty() ? readUpTo : pending.get(0).position() - 1;
+        if (position != savedPosition) {
+            offsets.save(definition.name(), consumerKey, position);
+            savedPosition = position;
+        }
+    }
+
+    synchronized void resetTo(long position) {
+        pending.clear();
+        readUpTo = position;
+        savePosition();
+    }
+
+    synchronized List<DeadLetter> deadLetters() {
+        return List.copyOf(deadLetters);
+    }
+
+    synchronized int replayDeadLetters() {
+        Instant now = clock.instant();
+        for (DeadLetter letter : deadLetters) {
+            replays.add(new PendingEvent(letter.event(), 0, true, now));
+        }
+        int count = deadLetters.size();
+        deadLetters.clear();
+        return count;
+    }
+
+    String consumerKey() {
+        return consumerKey;
+    }
+
+    String subscriptionName() {
+        return definition.name();
+    }
+
+    boolean isAtMostOnce() {
+        return stream.semantics() == DeliverySemantics.AT_MOST_ONCE;
+    }
+}

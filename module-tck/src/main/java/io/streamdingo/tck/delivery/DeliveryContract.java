@@ -1,0 +1,582 @@
+package io.streamdingo.tck.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.ExpectedVersion;
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.OffsetStore;
+import io.streamdingo.api.streams.Consumer;
+import io.streamdingo.api.streams.ConsumerPosition;
+import io.streamdingo.api.streams.DeadLetter;
+import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.DeliverySemantics;
+import io.streamdingo.api.streams.NackAction;
+import io.streamdingo.api.streams.RetryPolicy;
+import io.streamdingo.api.streams.StartPosition;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.SubscriptionDefinition;
+import io.streamdingo.api.streams.SubscriptionMode;
+import io.streamdingo.api.streams.Subscriptions;
+import io.streamdingo.api.streams.Topology;
+import io.streamdingo.engine.EventStores;
+import io.streamdingo.tck.events.CartEvents.ItemAdded;
+import io.streamdingo.tck.events.CartEvents.NoteAdded;
+import io.streamdingo.tck.store.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The delivery contract (ST-2 to ST-6): the subscription modes, delivery semantics, retries, dead letters
+ * and positions that every {@link Subscriptions} implementation shows. A delivery's test subclasses it and
+ * builds its delivery in {@link #newSubscriptions}; nothing is skipped. Time is a hand-moved clock: the
+ * visibility timeout is 30 s, backoffs are 1 s, 2 s, 4 s with 3 attempts.
+ */
+public abstract class DeliveryContract {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    static final Duration VISIBILITY = Duration.ofSeconds(30);
+    static final RetryPolicy RETRY = new RetryPolicy(3, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(10));
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final List<Subscriptions> opened = new ArrayList<>();
+    private TestClock clock;
+    private EventStore store;
+    private OffsetStore offsets;
+    private String category;
+
+    /** The delivery under test over {@code store}, new for every call (a call is a process start). */
+    protected abstract Subscriptions newSubscriptions(
+            EventStore store, Topology topology, OffsetStore offsets, java.time.Clock clock);
+
+    /** Where positions are kept; by default in memory. Called once per test. */
+    protected OffsetStore newOffsetStore() {
+        return EventStores.inMemoryOffsetStore();
+    }
+
+    @BeforeEach
+    final void openStore() {
+        clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
+        store = EventStores.builder()
+                .register(ItemAdded.class, NoteAdded.class)
+                .clock(clock)
+                .build();
+        offsets = newOffsetStore();
+        category = "dlv_" + run.replace('-', '_') + "_" + SEQUENCE.incrementAndGet();
+    }
+
+    @AfterEach
+    final void closeAll() {
+        opened.forEach(Subscriptions::close);
+        store.close();
+    }
+
+    // ---- fixture -------------------------------------------------------------------------------------
+
+    private SubscriptionDefinition subscription(String name, SubscriptionMode mode) {
+        return SubscriptionDefinition.of(category + "-" + name, category, mode)
+                .withVisibilityTimeout(VISIBILITY)
+                .withRetry(RETRY);
+    }
+
+    private Subscriptions start(DeliverySemantics semantics, SubscriptionDefinition... definitions) {
+        Topology topology =
+                Topology.of(List.of(StreamDefinition.persistent(category).withSemantics(semantics)), definitions);
+        Subscriptions subscriptions = newSubscriptions(store, topology, offsets, clock);
+        opened.add(subscriptions);
+        return subscriptions;
+    }
+
+    private Subscriptions start(SubscriptionDefinition... definitions) {
+        return start(DeliverySemantics.AT_LEAST_ONCE, definitions);
+    }
+
+    private StreamId stream(String id) {
+        return StreamId.of(category, id);
+    }
+
+    private void add(StreamId stream, int... quantities) {
+        for (int quantity : quantities) {
+            store.append(stream, ExpectedVersion.any(), NewEvent.of(new ItemAdded(stream.id(), quantity)));
+        }
+    }
+
+    private static Optional<Delivery> pollNow(Consumer consumer) {
+        return consumer.poll(Duration.ZERO);
+    }
+
+    private static int quantity(Delivery delivery) {
+        return ((ItemAdded) delivery.event().payload()).quantity();
+    }
+
+    /** Polls and acks until nothing is due; the quantities received, in order. */
+    private static List<Integer> drain(Consumer consumer) {
+        List<Integer> received = new ArrayList<>();
+        for (Optional<Delivery> d = pollNow(consumer); d.isPresent(); d = pollNow(consumer)) {
+            received.add(quantity(d.get()));
+            d.get().ack();
+        }
+        return received;
+    }
+
+    // ---- modes ---------------------------------------------------------------------------------------
+
+    @Test
+    void broadcastGivesEveryConsumerEveryEvent() {
+        SubscriptionDefinition news = subscription("news", SubscriptionMode.BROADCAST);
+        Subscriptions subscriptions = start(news);
+        Consumer first = subscriptions.subscribe(news.name(), "first");
+        Consumer second = subscriptions.subscribe(news.name(), "second");
+        add(stream("a"), 1, 2);
+        add(stream("b"), 3);
+
+        assertThat(drain(first)).containsExactly(1, 2, 3);
+        assertThat(drain(second)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void broadcastConsumersKeepPositionsOfTheirOwn() {
+        SubscriptionDefinition news = subscription("news", SubscriptionMode.BROADCAST);
+        Subscriptions subscriptions = start(news);
+        Consumer first = subscriptions.subscribe(news.name(), "first");
+        Consumer second = subscriptions.subscribe(news.name(), "second");
+        add(stream("a"), 1, 2);
+        drain(first);
+
+        assertThat(subscriptions.positions(news.name()))
+                .extracting(ConsumerPosition::consumerKey, ConsumerPosition::lag)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("first", 0L),
+                        org.assertj.core.groups.Tuple.tuple("second", 2L));
+        assertThat(drain(second)).containsExactly(1, 2);
+    }
+
+    @Test
+    void exclusiveDeliversToOneConsumerAtATime() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        Consumer active = subscriptions.subscribe(billing.name(), "active");
+        Consumer standby = subscriptions.subscribe(billing.name(), "standby");
+        add(stream("a"), 1, 2, 3);
+
+        assertThat(pollNow(standby)).isEmpty();
+        assertThat(drain(active)).containsExactly(1, 2, 3);
+        assertThat(pollNow(standby)).isEmpty();
+    }
+
+    @Test
+    void exclusiveFailsOverWhenTheActiveConsumerLeavesAndRedeliversWhatItHeld() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        Consumer active = subscriptions.subscribe(billing.name(), "active");
+        Consumer standby = subscriptions.subscribe(billing.name(), "standby");
+        add(stream("a"), 1, 2);
+        assertThat(pollNow(active)).isPresent(); // taken, never settled
+
+        active.close();
+
+        assertThat(drain(standby)).containsExactly(1, 2);
+    }
+
+    @Test
+    void exclusiveFailsOverWhenTheActiveConsumerStopsPolling() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        Consumer active = subscriptions.subscribe(billing.name(), "active");
+        Consumer standby = subscriptions.subscribe(billing.name(), "standby");
+        add(stream("a"), 1);
+        assertThat(pollNow(active)).isPresent();
+
+        clock.advance(VISIBILITY.plusSeconds(1));
+
+        assertThat(drain(standby)).containsExactly(1);
+    }
+
+    @Test
+    void aConsumerGroupSplitsStreamsAcrossMembersAndKeepsEachStreamInOrder() {
+        SubscriptionDefinition workers = subscription("workers", SubscriptionMode.CONSUMER_GROUP);
+        Subscriptions subscriptions = start(workers);
+        Consumer one = subscriptions.subscribe(workers.name(), "one");
+        Consumer two = subscriptions.subscribe(workers.name(), "two");
+        for (int s = 0; s < 20; s++) {
+            add(stream("s" + s), 1, 2, 3);
+        }
+        Map<String, List<Integer>> byStream = new HashMap<>();
+        Map<String, String> memberOfStream = new HashMap<>();
+        int received = 0;
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (Consumer member : List.of(one, two)) {
+                Optional<Delivery> delivery = pollNow(member);
+                if (delivery.isPresent()) {
+                    String id = delivery.get().event().streamId().id();
+                    byStream.computeIfAbsent(id, k -> new ArrayList<>()).add(quantity(delivery.get()));
+                    assertThat(memberOfStream.putIfAbsent(id, member.consumerId()))
+                            .as("stream %s stays with one member", id)
+                            .isIn(null, member.consumerId());
+                    delivery.get().ack();
+                    received++;
+                    progress = true;
+                }
+            }
+        }
+
+        assertThat(received).isEqualTo(60);
+        assertThat(byStream.values())
+                .allSatisfy(quantities -> assertThat(quantities).containsExactly(1, 2, 3));
+        assertThat(Set.copyOf(memberOfStream.values())).containsExactlyInAnyOrder("one", "two");
+    }
+
+    @Test
+    void aConsumerGroupRebalancesWhenAMemberLeaves() {
+        SubscriptionDefinition workers = subscription("workers", SubscriptionMode.CONSUMER_GROUP);
+        Subscriptions subscriptions = start(workers);
+        Consumer one = subscriptions.subscribe(workers.name(), "one");
+        Consumer two = subscriptions.subscribe(workers.name(), "two");
+        for (int s = 0; s < 10; s++) {
+            add(stream("s" + s), s);
+        }
+        Optional<Delivery> held = pollNow(one); // one takes an event and leaves without settling it
+        assertThat(held).isPresent();
+
+        one.close();
+
+        List<Integer> taken = drain(two);
+        assertThat(taken).hasSize(10).contains(quantity(held.get()));
+    }
+
+    @Test
+    void aConsumerGroupMemberThatStopsPollingLosesItsStreams() {
+        SubscriptionDefinition workers = subscription("workers", SubscriptionMode.CONSUMER_GROUP);
+        Subscriptions subscriptions = start(workers);
+        Consumer one = subscriptions.subscribe(workers.name(), "one");
+        Consumer two = subscriptions.subscribe(workers.name(), "two");
+        for (int s = 0; s < 10; s++) {
+            add(stream("s" + s), s);
+        }
+        drain(one).size(); // one takes its share, then goes silent
+        add(stream("late"), 100);
+        for (int s = 0; s < 10; s++) {
+            add(stream("s" + s), 10 + s);
+        }
+
+        clock.advance(VISIBILITY.plusSeconds(1));
+
+        assertThat(drain(two)).contains(100).hasSizeGreaterThanOrEqualTo(11);
+    }
+
+    @Test
+    void aStreamsNextEventWaitsUntilTheEarlierOneIsSettled() {
+        SubscriptionDefinition workers = subscription("workers", SubscriptionMode.CONSUMER_GROUP);
+        Subscriptions subscriptions = start(workers);
+        Consumer only = subscriptions.subscribe(workers.name(), "only");
+        add(stream("a"), 1, 2);
+        add(stream("b"), 3);
+
+        Delivery first = pollNow(only).orElseThrow();
+        Delivery second = pollNow(only).orElseThrow();
+
+        assertThat(List.of(quantity(first), quantity(second))).containsExactly(1, 3);
+        assertThat(pollNow(only)).isEmpty();
+        first.ack();
+        assertThat(pollNow(only).map(DeliveryContract::quantity)).contains(2);
+    }
+
+    // ---- semantics, retries, dead letters ------------------------------------------------------------
+
+    @Test
+    void aNackedDeliveryComesBackAfterTheBackoffAsTheNextAttempt() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Consumer consumer = start(billing).subscribe(billing.name(), "c");
+        add(stream("a"), 7);
+        pollNow(consumer).orElseThrow().nack(NackAction.REQUEUE);
+
+        assertThat(pollNow(consumer)).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+
+        Delivery again = pollNow(consumer).orElseThrow();
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(quantity(again)).isEqualTo(7);
+    }
+
+    @Test
+    void backoffGrowsWithEachAttempt() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Consumer consumer = start(billing).subscribe(billing.name(), "c");
+        add(stream("a"), 7);
+        pollNow(consumer).orElseThrow().nack(NackAction.REQUEUE);
+        clock.advance(Duration.ofSeconds(1));
+        pollNow(consumer).orElseThrow().nack(NackAction.REQUEUE);
+
+        clock.advance(Duration.ofMillis(1_999));
+        assertThat(pollNow(consumer)).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(pollNow(consumer).map(Delivery::attempt)).contains(3);
+    }
+
+    @Test
+    void anUnacknowledgedDeliveryIsRedeliveredAfterTheVisibilityTimeout() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Consumer consumer = start(billing).subscribe(billing.name(), "c");
+        add(stream("a"), 7);
+        Delivery lost = pollNow(consumer).orElseThrow();
+
+        clock.advance(VISIBILITY.plusSeconds(1));
+
+        Delivery again = pollNow(consumer).orElseThrow();
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThatThrownBy(lost::ack).isInstanceOf(IllegalStateException.class).hasMessageContaining("no longer");
+    }
+
+    @Test
+    void afterTheLastAttemptTheEventBecomesADeadLetterAndTheOthersFlowOn() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        add(stream("a"), 7, 8);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Delivery delivery = pollNow(consumer).orElseThrow();
+            assertThat(quantity(delivery)).isEqualTo(7);
+            delivery.nack(NackAction.REQUEUE);
+            clock.advance(Duration.ofSeconds(10));
+        }
+
+        assertThat(drain(consumer)).containsExactly(8);
+        assertThat(subscriptions.deadLetters(billing.name())).singleElement().satisfies(letter -> {
+            assertThat(((ItemAdded) letter.event().payload()).quantity()).isEqualTo(7);
+            assertThat(letter.attempts()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aNackToDeadLetterSkipsTheRetries() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        add(stream("a"), 7);
+
+        pollNow(consumer).orElseThrow().nack(NackAction.DEAD_LETTER);
+
+        assertThat(subscriptions.deadLetters(billing.name()))
+                .extracting(DeadLetter::attempts)
+                .containsExactly(1);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(pollNow(consumer)).isEmpty();
+    }
+
+    @Test
+    void deadLettersCanBeReplayed() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        add(stream("a"), 7);
+        pollNow(consumer).orElseThrow().nack(NackAction.DEAD_LETTER);
+
+        assertThat(subscriptions.replayDeadLetters(billing.name())).isEqualTo(1);
+
+        Delivery replayed = pollNow(consumer).orElseThrow();
+        assertThat(quantity(replayed)).isEqualTo(7);
+        assertThat(replayed.attempt()).isEqualTo(1);
+        replayed.ack();
+        assertThat(subscriptions.deadLetters(billing.name())).isEmpty();
+    }
+
+    @Test
+    void atMostOnceNeverRedelivers() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(DeliverySemantics.AT_MOST_ONCE, billing);
+        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        add(stream("a"), 1, 2);
+        pollNow(consumer).orElseThrow().nack(NackAction.REQUEUE);
+        pollNow(consumer).orElseThrow(); // never settled
+
+        clock.advance(VISIBILITY.multipliedBy(3));
+        assertThat(pollNow(consumer)).isEmpty();
+        consumer.close();
+
+        Consumer restarted = start(DeliverySemantics.AT_MOST_ONCE, billing).subscribe(billing.name(), "c");
+        assertThat(pollNow(restarted)).isEmpty();
+    }
+
+    @Test
+    void atLeastOnceRedeliversWhatWasNotAcknowledgedBeforeACrash() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Consumer before = start(billing).subscribe(billing.name(), "c");
+        add(stream("a"), 1, 2, 3);
+        pollNow(before).orElseThrow().ack();
+        pollNow(before).orElseThrow(); // the process dies while processing 2
+
+        Consumer after = start(billing).subscribe(billing.name(), "c");
+
+        assertThat(drain(after)).containsExactly(2, 3);
+    }
+
+    @Test
+    void settlingADeliveryTwiceFails() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Consumer consumer = start(billing).subscribe(billing.name(), "c");
+        add(stream("a"), 1);
+        Delivery delivery = pollNow(consumer).orElseThrow();
+        delivery.ack();
+
+        assertThatThrownBy(delivery::ack).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> delivery.nack(NackAction.REQUEUE)).isInstanceOf(IllegalStateException.class);
+    }
+
+    // ---- positions, start, replay -------------------------------------------------------------------
+
+    @Test
+    void aPositionSurvivesARestart() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Consumer before = start(billing).subscribe(billing.name(), "c");
+        add(stream("a"), 1, 2);
+        assertThat(drain(before)).containsExactly(1, 2);
+        before.close();
+        add(stream("a"), 3);
+
+        Consumer after = start(billing).subscribe(billing.name(), "c");
+
+        assertThat(drain(after)).containsExactly(3);
+    }
+
+    @Test
+    void lagIsTheHeadMinusThePosition() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        add(stream("a"), 1, 2, 3, 4);
+        pollNow(consumer).orElseThrow().ack();
+
+        ConsumerPosition position = subscriptions.positions(billing.name()).get(0);
+
+        assertThat(position.lag()).isEqualTo(store.headPosition() - position.position());
+        assertThat(position.lag()).isEqualTo(3);
+    }
+
+    @Test
+    void aSubscriptionStartingAtTheLatestPositionSkipsHistory() {
+        add(stream("a"), 1, 2);
+        SubscriptionDefinition fresh =
+                subscription("fresh", SubscriptionMode.EXCLUSIVE).startingAt(StartPosition.latest());
+        Consumer consumer = start(fresh).subscribe(fresh.name(), "c");
+        add(stream("a"), 3);
+
+        assertThat(drain(consumer)).containsExactly(3);
+    }
+
+    @Test
+    void aSubscriptionStartingAtATimeReceivesWhatWasRecordedFromThen() {
+        add(stream("a"), 1);
+        clock.advance(Duration.ofHours(1));
+        Instant from = clock.instant();
+        add(stream("a"), 2, 3);
+        SubscriptionDefinition recent =
+                subscription("recent", SubscriptionMode.EXCLUSIVE).startingAt(StartPosition.at(from));
+
+        assertThat(drain(start(recent).subscribe(recent.name(), "c"))).containsExactly(2, 3);
+    }
+
+    @Test
+    void resettingAPositionDeliversAgainFromThere() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        add(stream("a"), 1, 2, 3);
+        List<RecordedEvent> events = store.read(stream("a")).toList();
+        drain(consumer);
+
+        subscriptions.resetPosition(
+                billing.name(), billing.name(), events.get(0).globalPosition());
+
+        assertThat(drain(consumer)).containsExactly(2, 3);
+    }
+
+    @Test
+    void aFilterLetsOnlyTheNamedEventTypesThrough() {
+        SubscriptionDefinition notes =
+                subscription("notes", SubscriptionMode.EXCLUSIVE).onlyTypes("tck.NoteAdded");
+        Consumer consumer = start(notes).subscribe(notes.name(), "c");
+        add(stream("a"), 1);
+        store.append(stream("a"), ExpectedVersion.any(), NewEvent.of(new NoteAdded("fragile")));
+
+        Delivery delivery = pollNow(consumer).orElseThrow();
+
+        assertThat(delivery.event().payload()).isEqualTo(new NoteAdded("fragile"));
+        assertThat(pollNow(consumer)).isEmpty();
+    }
+
+    @Test
+    void aCatchUpSubscriptionContinuesLiveWithoutGapOrDuplicateWhileWritersAppend() throws Exception {
+        add(stream("history"), 1, 2, 3);
+        SubscriptionDefinition audit = subscription("audit", SubscriptionMode.EXCLUSIVE);
+        Consumer consumer = start(audit).subscribe(audit.name(), "c");
+        int writers = 4;
+        int perWriter = 50;
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            StreamId writerStream = stream("writer-" + w);
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    add(writerStream, 1000 + i);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        List<java.util.UUID> received = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (received.size() < 3 + writers * perWriter && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(50)).ifPresent(delivery -> {
+                received.add(delivery.event().eventId());
+                delivery.ack();
+            });
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(consumer.poll(Duration.ofMillis(100))).isEmpty();
+
+        List<java.util.UUID> appended;
+        try (var all = store.readAll(0)) {
+            appended = all.filter(e -> e.streamId().category().equals(category))
+                    .map(RecordedEvent::eventId)
+                    .toList();
+        }
+        assertThat(received).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(appended);
+    }
+
+    @Test
+    void subscribingToAnUndeclaredSubscriptionFailsNamingIt() {
+        Subscriptions subscriptions = start(subscription("known", SubscriptionMode.EXCLUSIVE));
+
+        assertThatThrownBy(() -> subscriptions.subscribe("unknown", "c"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown");
+    }
+
+    @Test
+    void aConsumerIdConnectedTwiceIsRefused() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        subscriptions.subscribe(billing.name(), "c");
+
+        assertThatThrownBy(() -> subscriptions.subscribe(billing.name(), "c"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already connected");
+    }
+}
