@@ -97,8 +97,9 @@ enum TestDatabase {
     private static void dropStreamDingoTables(DataSource source) {
         try (Connection connection = source.getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS sd_events, sd_streams, sd_global_position, sd_snapshots, "
-                    + SchemaMigrations.HISTORY_TABLE);
+            statement.execute(
+                    "DROP TABLE IF EXISTS sd_events, sd_streams, sd_global_position, sd_snapshots, sd_offsets, "
+                            + SchemaMigrations.HISTORY_TABLE);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the test database: " + e.getMessage(), e);
         }

@@ -1,8 +1,10 @@
 package io.streamdingo.store.jpa.cdi;
 
 import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.store.jpa.JpaEventStoreBackend;
+import io.streamdingo.store.jpa.JpaOffsetStore;
 import io.streamdingo.store.jpa.JpaSnapshotStore;
 import io.streamdingo.store.jpa.SchemaMigrations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,6 +99,17 @@ public class JpaStoreProducer {
     void startWithTheApplication(
             @Observes @Initialized(ApplicationScoped.class) Object started, EventStoreBackend backend) {
         LOG.log(Level.DEBUG, "JPA event store ready: {0}", backend);
+    }
+
+    /** Consumers' positions in the same database and unit as the events (ST-5). */
+    @Produces
+    @Singleton
+    OffsetStore jpaOffsetStore(EventStoreBackend backend) {
+        if (factory == null) {
+            throw new IllegalStateException("the JPA offset store needs the JPA event store backend, but "
+                    + backend.getClass().getName() + " is deployed instead");
+        }
+        return new JpaOffsetStore(factory);
     }
 
     void close(@Disposes EventStoreBackend backend) {

@@ -72,6 +72,22 @@ public enum Dialect {
         };
     }
 
+    /** Inserts or replaces a consumer's position: subscription, consumer key, position, updated-at. */
+    String upsertOffset() {
+        return switch (this) {
+            case POSTGRESQL ->
+                "INSERT INTO sd_offsets (subscription, consumer_key, position, updated_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (subscription, consumer_key) DO UPDATE SET position = EXCLUDED.position,"
+                        + " updated_at = EXCLUDED.updated_at";
+            case MARIADB ->
+                "INSERT INTO sd_offsets (subscription, consumer_key, position, updated_at) VALUES (?, ?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE position = VALUES(position), updated_at = VALUES(updated_at)";
+            case H2 ->
+                "MERGE INTO sd_offsets (subscription, consumer_key, position, updated_at) KEY (subscription,"
+                        + " consumer_key) VALUES (?, ?, ?, ?)";
+        };
+    }
+
     /**
      * Advances the global position counter by the parameter and returns the new last position in one round
      * trip where the database can; the row stays locked until commit.
