@@ -27,4 +27,14 @@ public interface Delivery {
      * dead-letter it now.
      */
     void nack(NackAction action);
+
+    /**
+     * Read-receipt subscriptions: the event, delivered and acknowledged, was also read. Until then it counts
+     * as unread, holds the consumer's position, and after the subscription's unread timeout is requeued,
+     * dead-lettered or dropped (ST-2).
+     *
+     * @throws IllegalStateException if the subscription does not use read receipts, the delivery was not
+     *     acknowledged, or it was already marked read or timed out
+     */
+    void markRead();
 }

@@ -35,6 +35,9 @@ public interface Subscriptions extends AutoCloseable {
     /** Moves a consumer's position to just before the first event recorded at or after {@code time}. */
     void resetPosition(String subscription, String consumerKey, Instant time);
 
+    /** Read-receipt subscriptions: how many delivered events are not marked read yet; 0 for other modes. */
+    long unreadCount(String subscription);
+
     /** The subscription's dead letters, oldest first. */
     List<DeadLetter> deadLetters(String subscription);
 

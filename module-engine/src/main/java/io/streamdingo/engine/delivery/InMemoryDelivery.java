@@ -66,6 +66,11 @@ final class InMemoryDelivery implements Delivery {
         }
     }
 
+    @Override
+    public void markRead() {
+        state.markRead(this);
+    }
+
     private void markSettled() {
         if (settled) {
             throw new IllegalStateException("delivery of event " + pending.event.eventId() + " was already settled");

@@ -37,8 +37,8 @@ public final class InMemorySubscriptions implements Subscriptions {
     private final AtomicBoolean open = new AtomicBoolean(true);
 
     /**
-     * @throws IllegalArgumentException if the topology declares what this delivery does not deliver yet:
-     *     ephemeral streams and read-receipt subscriptions (named in the message)
+     * @throws IllegalArgumentException if the topology declares an ephemeral stream, which this delivery does
+     *     not deliver yet (named in the message)
      */
     public InMemorySubscriptions(EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -49,12 +49,6 @@ public final class InMemorySubscriptions implements Subscriptions {
             if (stream.type() == StreamType.EPHEMERAL) {
                 throw new IllegalArgumentException("stream " + stream.category()
                         + " is EPHEMERAL, which the in-memory delivery does not deliver yet; declare it PERSISTENT");
-            }
-        }
-        for (SubscriptionDefinition subscription : topology.subscriptions()) {
-            if (subscription.mode() == SubscriptionMode.READ_RECEIPT) {
-                throw new IllegalArgumentException("subscription " + subscription.name()
-                        + " uses READ_RECEIPT, which the in-memory delivery does not deliver yet");
             }
         }
     }
@@ -112,6 +106,17 @@ public final class InMemorySubscriptions implements Subscriptions {
         definition(subscription);
         Objects.requireNonNull(time, "time must not be null");
         resetPosition(subscription, consumerKey, SubscriptionState.positionBefore(store, time));
+    }
+
+    @Override
+    public long unreadCount(String subscription) {
+        definition(subscription);
+        long unread = 0;
+        for (SubscriptionState state :
+                states.getOrDefault(subscription, Map.of()).values()) {
+            unread += state.unreadCount();
+        }
+        return unread;
     }
 
     @Override

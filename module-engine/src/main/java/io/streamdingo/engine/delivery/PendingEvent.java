@@ -25,6 +25,13 @@ final class PendingEvent {
     @Nullable
     Instant deadline;
 
+    /** Read receipts: acknowledged by {@code reader} as delivered, waiting to be marked read until then. */
+    @Nullable
+    Instant unreadUntil;
+
+    @Nullable
+    String reader;
+
     PendingEvent(RecordedEvent event, int part, boolean replayed, Instant notBefore) {
         this.event = event;
         this.part = part;
@@ -40,9 +47,15 @@ final class PendingEvent {
         return holder != null;
     }
 
+    boolean awaitingRead() {
+        return unreadUntil != null;
+    }
+
     void release(Instant readyAt) {
         holder = null;
         deadline = null;
+        unreadUntil = null;
+        reader = null;
         notBefore = readyAt;
     }
 }

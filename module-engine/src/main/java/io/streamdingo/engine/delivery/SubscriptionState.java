@@ -142,8 +142,8 @@ final class SubscriptionState {
         Set<StreamId> blocked = new HashSet<>();
         for (PendingEvent event : pending) {
             StreamId eventStream = event.event.streamId();
-            if (blocked.contains(eventStream)) {
-                continue;
+            if (blocked.contains(eventStream) || event.awaitingRead()) {
+                continue; // delivered and waiting to be read: the stream's next event may follow
             }
             if (isDue(event, now) && isOwnedBy(event, consumerId)) {
                 return event;
@@ -154,7 +154,7 @@ final class SubscriptionState {
     }
 
     private static boolean isDue(PendingEvent event, Instant now) {
-        return !event.inFlight() && !event.notBefore.isAfter(now);
+        return !event.inFlight() && !event.awaitingRead() && !event.notBefore.isAfter(now);
     }
 
     /** Consumer groups: each stream belongs to one live member, chosen by rendezvous hashing. */
@@ -229,10 +229,40 @@ final class SubscriptionState {
         return moved;
     }
 
-    /** Settles a delivery as processed. */
+    /** Settles a delivery as processed (read receipts: as delivered, now waiting to be read). */
     synchronized void ack(InMemoryDelivery delivery) {
         PendingEvent event = requireHeld(delivery);
+        if (definition.mode() == SubscriptionMode.READ_RECEIPT) {
+            event.holder = null;
+            event.deadline = null;
+            event.reader = delivery.consumerId();
+            event.unreadUntil = clock.instant().plus(definition.unreadTimeout());
+        } else {
+            remove(event);
+        }
+    }
+
+    /** Read receipts: the delivered event was read. */
+    synchronized void markRead(InMemoryDelivery delivery) {
+        if (definition.mode() != SubscriptionMode.READ_RECEIPT) {
+            throw new IllegalStateException("subscription " + definition.name() + " is " + definition.mode()
+                    + ", not READ_RECEIPT: acknowledge deliveries, there is nothing to mark read");
+        }
+        PendingEvent event = delivery.pending();
+        boolean awaiting = (pending.contains(event) || replays.contains(event))
+                && event.awaitingRead()
+                && delivery.consumerId().equals(event.reader)
+                && event.attempts == delivery.attempt();
+        if (!awaiting) {
+            throw new IllegalStateException("event " + delivery.event().eventId() + " of subscription "
+                    + definition.name() + " cannot be marked read by this delivery: acknowledge it first; it may"
+                    + " also have been marked read already or have passed its unread timeout");
+        }
         remove(event);
+    }
+
+    synchronized long unreadCount() {
+        return pendingAndReplays().stream().filter(PendingEvent::awaitingRead).count();
     }
 
     /** Settles a delivery as not processed. */
@@ -277,6 +307,10 @@ final class SubscriptionState {
 
     private void expireDeadlines(Instant now) {
         for (PendingEvent event : List.copyOf(pendingAndReplays())) {
+            if (event.awaitingRead() && event.unreadUntil != null && event.unreadUntil.isBefore(now)) {
+                expireUnread(event, now);
+                continue;
+            }
             if (event.inFlight() && event.deadline != null && event.deadline.isBefore(now)) {
                 if (event.attempts >= definition.retry().maxAttempts()) {
                     deadLetter(
@@ -287,6 +321,24 @@ final class SubscriptionState {
                     event.release(now);
                 }
             }
+        }
+    }
+
+    /** Read receipts: what the subscription says happens to an event left unread too long. */
+    private void expireUnread(PendingEvent event, Instant now) {
+        NackAction action = definition.unreadAction();
+        if (action == null) {
+            remove(event);
+            LOG.log(
+                    Level.INFO,
+                    "event {0} of subscription {1} was dropped unread",
+                    event.event.eventId(),
+                    definition.name());
+        } else if (action == NackAction.DEAD_LETTER
+                || event.attempts >= definition.retry().maxAttempts()) {
+            deadLetter(event, "not read within the unread timeout of " + definition.unreadTimeout(), now);
+        } else {
+            event.release(now);
         }
     }
 

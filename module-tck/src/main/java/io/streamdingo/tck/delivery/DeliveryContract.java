@@ -297,6 +297,109 @@ public abstract class DeliveryContract {
         assertThat(pollNow(only).map(DeliveryContract::quantity)).contains(2);
     }
 
+    // ---- read receipts ---------------------------------------------------------------------------------
+
+    private SubscriptionDefinition inbox(NackAction unreadAction) {
+        return subscription("inbox", SubscriptionMode.READ_RECEIPT)
+                .withUnreadTimeout(Duration.ofMinutes(1), unreadAction);
+    }
+
+    @Test
+    void aReadReceiptTellsDeliveredFromRead() {
+        SubscriptionDefinition inbox = inbox(NackAction.REQUEUE);
+        Subscriptions subscriptions = start(inbox);
+        Consumer reader = subscriptions.subscribe(inbox.name(), "reader");
+        add(stream("a"), 1);
+        Delivery delivery = pollNow(reader).orElseThrow();
+
+        delivery.ack();
+        assertThat(subscriptions.unreadCount(inbox.name())).isEqualTo(1);
+        assertThat(subscriptions.positions(inbox.name()).get(0).lag()).isEqualTo(1);
+
+        delivery.markRead();
+        assertThat(subscriptions.unreadCount(inbox.name())).isZero();
+        assertThat(subscriptions.positions(inbox.name()).get(0).lag()).isZero();
+    }
+
+    @Test
+    void aDeliveredButUnreadEventDoesNotHoldBackItsStream() {
+        SubscriptionDefinition inbox = inbox(NackAction.REQUEUE);
+        Consumer reader = start(inbox).subscribe(inbox.name(), "reader");
+        add(stream("a"), 1, 2);
+
+        pollNow(reader).orElseThrow().ack();
+
+        assertThat(pollNow(reader).map(DeliveryContract::quantity)).contains(2);
+    }
+
+    @Test
+    void anEventLeftUnreadIsDeliveredAgainAfterTheUnreadTimeout() {
+        SubscriptionDefinition inbox = inbox(NackAction.REQUEUE);
+        Subscriptions subscriptions = start(inbox);
+        Consumer reader = subscriptions.subscribe(inbox.name(), "reader");
+        add(stream("a"), 1);
+        Delivery first = pollNow(reader).orElseThrow();
+        first.ack();
+
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+
+        Delivery again = pollNow(reader).orElseThrow();
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThatThrownBy(first::markRead).isInstanceOf(IllegalStateException.class);
+        assertThat(subscriptions.unreadCount(inbox.name())).isZero();
+    }
+
+    @Test
+    void anEventLeftUnreadCanGoToTheDeadLetters() {
+        SubscriptionDefinition inbox = inbox(NackAction.DEAD_LETTER);
+        Subscriptions subscriptions = start(inbox);
+        Consumer reader = subscriptions.subscribe(inbox.name(), "reader");
+        add(stream("a"), 1);
+        pollNow(reader).orElseThrow().ack();
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(pollNow(reader)).isEmpty();
+
+        assertThat(subscriptions.deadLetters(inbox.name()))
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.reason()).contains("not read"));
+    }
+
+    @Test
+    void anEventLeftUnreadCanBeDropped() {
+        SubscriptionDefinition inbox = inbox(null);
+        Subscriptions subscriptions = start(inbox);
+        Consumer reader = subscriptions.subscribe(inbox.name(), "reader");
+        add(stream("a"), 1);
+        pollNow(reader).orElseThrow().ack();
+
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(pollNow(reader)).isEmpty();
+        assertThat(subscriptions.deadLetters(inbox.name())).isEmpty();
+        assertThat(subscriptions.positions(inbox.name()).get(0).lag()).isZero();
+    }
+
+    @Test
+    void markingReadOutsideReadReceiptSubscriptionsOrBeforeTheAckFails() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        SubscriptionDefinition inbox = inbox(NackAction.REQUEUE);
+        Subscriptions subscriptions = start(billing, inbox);
+        Consumer payer = subscriptions.subscribe(billing.name(), "payer");
+        Consumer reader = subscriptions.subscribe(inbox.name(), "reader");
+        add(stream("a"), 1);
+
+        Delivery billed = pollNow(payer).orElseThrow();
+        Delivery unacknowledged = pollNow(reader).orElseThrow();
+
+        assertThatThrownBy(billed::markRead)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("READ_RECEIPT");
+        assertThatThrownBy(unacknowledged::markRead)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("acknowledge it first");
+    }
+
     // ---- semantics, retries, dead letters ------------------------------------------------------------
 
     @Test
