@@ -7,12 +7,14 @@ import io.streamdingo.api.replay.AggregateType;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
+import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.delivery.InMemorySubscriptions;
 import io.streamdingo.engine.memory.InMemoryEventStoreBackend;
 import io.streamdingo.engine.memory.InMemoryOffsetStore;
+import io.streamdingo.engine.memory.InMemoryProcessedEvents;
 import io.streamdingo.engine.memory.InMemorySnapshotStore;
 import io.streamdingo.engine.replay.DefaultAggregateRepository;
 import io.streamdingo.engine.replay.DefaultReplayEngine;
@@ -84,6 +86,11 @@ public final class EventStores {
     public static Subscriptions inMemorySubscriptions(
             EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
         return new InMemorySubscriptions(store, topology, offsets, clock);
+    }
+
+    /** A new, empty in-memory processed-events table (ST-8), stamping records with {@code clock}. */
+    public static ProcessedEvents inMemoryProcessedEvents(Clock clock) {
+        return new InMemoryProcessedEvents(clock);
     }
 
     /** An aggregate repository for {@code type} (SN-4): loads through {@code replay}, appends to {@code store}. */

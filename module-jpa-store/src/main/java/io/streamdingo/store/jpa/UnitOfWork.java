@@ -56,6 +56,15 @@ final class UnitOfWork {
         }
     }
 
+    /** The caller's own work failed inside the transaction: rolled back and passed on unchanged. */
+    static final class CallerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CallerFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+
     /** A unique key was violated; the caller decides which domain error that is. */
     static final class UniqueViolation extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -234,7 +243,10 @@ final class UnitOfWork {
 
     /** Domain exceptions pass unchanged; unique violations and lock conflicts are classified; the rest is unavailable. */
     static RuntimeException translate(String operation, RuntimeException e) {
-        if (e instanceof StreamDingoException || e instanceof Retry || e instanceof UniqueViolation) {
+        if (e instanceof StreamDingoException
+                || e instanceof Retry
+                || e instanceof UniqueViolation
+                || e instanceof CallerFailure) {
             return e;
         }
         if (e instanceof IllegalArgumentException || e instanceof IllegalStateException && sqlState(e) == null) {

@@ -98,7 +98,7 @@ enum TestDatabase {
         try (Connection connection = source.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(
-                    "DROP TABLE IF EXISTS sd_events, sd_streams, sd_global_position, sd_snapshots, sd_offsets, "
+                    "DROP TABLE IF EXISTS sd_events, sd_streams, sd_global_position, sd_snapshots, sd_offsets, sd_processed_events, "
                             + SchemaMigrations.HISTORY_TABLE);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the test database: " + e.getMessage(), e);

@@ -2,9 +2,11 @@ package io.streamdingo.store.jpa.cdi;
 
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
+import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.store.jpa.JpaEventStoreBackend;
 import io.streamdingo.store.jpa.JpaOffsetStore;
+import io.streamdingo.store.jpa.JpaProcessedEvents;
 import io.streamdingo.store.jpa.JpaSnapshotStore;
 import io.streamdingo.store.jpa.SchemaMigrations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -110,6 +113,17 @@ public class JpaStoreProducer {
                     + backend.getClass().getName() + " is deployed instead");
         }
         return new JpaOffsetStore(factory);
+    }
+
+    /** The processed-events table for exactly-once consumers (ST-8), in the same database and unit. */
+    @Produces
+    @Singleton
+    ProcessedEvents jpaProcessedEvents(EventStoreBackend backend) {
+        if (factory == null) {
+            throw new IllegalStateException("the JPA processed-events table needs the JPA event store backend, but "
+                    + backend.getClass().getName() + " is deployed instead");
+        }
+        return new JpaProcessedEvents(factory, Clock.systemUTC());
     }
 
     void close(@Disposes EventStoreBackend backend) {

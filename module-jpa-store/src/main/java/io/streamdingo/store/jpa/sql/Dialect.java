@@ -72,6 +72,20 @@ public enum Dialect {
         };
     }
 
+    /**
+     * Records that a consumer processed an event unless it is recorded: consumer, event id, processed-at. An
+     * update count of 0 means it was; H2 has no insert-if-absent and fails with a unique violation instead.
+     * A concurrent transaction inserting the same pair makes this wait for its outcome on every database.
+     */
+    String insertProcessedIfAbsent() {
+        String insert = "INSERT INTO sd_processed_events (consumer, event_id, processed_at) VALUES (?, ?, ?)";
+        return switch (this) {
+            case POSTGRESQL -> insert + " ON CONFLICT DO NOTHING";
+            case MARIADB -> insert.replace("INSERT", "INSERT IGNORE");
+            case H2 -> insert;
+        };
+    }
+
     /** Inserts or replaces a consumer's position: subscription, consumer key, position, updated-at. */
     String upsertOffset() {
         return switch (this) {

@@ -1,0 +1,72 @@
+package io.streamdingo.engine.memory;
+
+import io.streamdingo.api.spi.ProcessedEvents;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The reference {@link ProcessedEvents}: records in memory, one lock per consumer and event so concurrent
+ * duplicates wait for each other. It has no transactional resources: work must keep its own effects
+ * consistent, and nothing survives the JVM.
+ */
+public final class InMemoryProcessedEvents implements ProcessedEvents {
+
+    private record Key(String consumer, UUID eventId) {}
+
+    private final Clock clock;
+    private final Map<Key, Instant> processed = new ConcurrentHashMap<>();
+    private final Map<Key, Object> locks = new ConcurrentHashMap<>();
+
+    public InMemoryProcessedEvents(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public boolean processOnce(String consumer, UUID eventId, Work work) {
+        Key key = new Key(Objects.requireNonNull(consumer, "consumer"), Objects.requireNonNull(eventId, "eventId"));
+        Object lock = locks.computeIfAbsent(key, k -> new Object());
+        synchronized (lock) {
+            if (processed.containsKey(key)) {
+                return false;
+            }
+            try {
+                work.run(InMemoryProcessedEvents::noResources);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(
+                        "exactly-once work of " + consumer + " on event " + eventId + " failed", e);
+            }
+            processed.put(key, clock.instant());
+            return true;
+        }
+    }
+
+    private static <T> T noResources(Class<T> type) {
+        throw new IllegalArgumentException("the in-memory processed-events table has no transactional resources"
+                + " (asked for " + type.getName() + "); use the Jakarta Persistence store for transactional work");
+    }
+
+    @Override
+    public boolean isProcessed(String consumer, UUID eventId) {
+        return processed.containsKey(new Key(consumer, eventId));
+    }
+
+    @Override
+    public int deleteProcessedBefore(Instant cutoff) {
+        int[] deleted = {0};
+        processed.entrySet().removeIf(entry -> {
+            boolean old = entry.getValue().isBefore(cutoff);
+            if (old) {
+                deleted[0]++;
+                locks.remove(entry.getKey());
+            }
+            return old;
+        });
+        return deleted[0];
+    }
+}

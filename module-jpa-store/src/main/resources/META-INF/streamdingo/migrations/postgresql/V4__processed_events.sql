@@ -1,0 +1,8 @@
+-- Exactly-once (ST-8): which consumer processed which event, written in the consumer's own transaction.
+CREATE TABLE sd_processed_events (
+    consumer     VARCHAR(200) COLLATE "C" NOT NULL,
+    event_id     UUID NOT NULL,
+    processed_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (consumer, event_id)
+);
+CREATE INDEX sd_processed_events_age ON sd_processed_events (processed_at);
