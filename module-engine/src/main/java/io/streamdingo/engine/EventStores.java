@@ -9,15 +9,19 @@ import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.spi.SnapshotStore;
+import io.streamdingo.api.streams.EventReplay;
+import io.streamdingo.api.streams.RetentionTask;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.delivery.InMemorySubscriptions;
+import io.streamdingo.engine.delivery.StoreReplay;
 import io.streamdingo.engine.memory.InMemoryEventStoreBackend;
 import io.streamdingo.engine.memory.InMemoryOffsetStore;
 import io.streamdingo.engine.memory.InMemoryProcessedEvents;
 import io.streamdingo.engine.memory.InMemorySnapshotStore;
 import io.streamdingo.engine.replay.DefaultAggregateRepository;
 import io.streamdingo.engine.replay.DefaultReplayEngine;
+import io.streamdingo.engine.retention.StoreRetention;
 import io.streamdingo.engine.store.DefaultEventStore;
 import java.time.Clock;
 import java.util.Objects;
@@ -86,6 +90,25 @@ public final class EventStores {
     public static Subscriptions inMemorySubscriptions(
             EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
         return new InMemorySubscriptions(store, topology, offsets, clock);
+    }
+
+    /**
+     * The retention task for {@code topology}'s persistent streams in {@code store} (ST-7), judging age by
+     * {@code clock}; schedule {@link RetentionTask#run()} periodically.
+     *
+     * @throws IllegalArgumentException if {@code store} was not built by {@link #builder()}
+     */
+    public static RetentionTask retention(EventStore store, Topology topology, Clock clock) {
+        if (!(store instanceof DefaultEventStore engineStore)) {
+            throw new IllegalArgumentException("retention needs a store built by EventStores.builder(); got "
+                    + (store == null ? "null" : store.getClass().getName()));
+        }
+        return new StoreRetention(engineStore, topology, clock);
+    }
+
+    /** Replays of persistent stream categories from {@code store} (ST-6). */
+    public static EventReplay replay(EventStore store) {
+        return new StoreReplay(store);
     }
 
     /** A new, empty in-memory processed-events table (ST-8), stamping records with {@code clock}. */

@@ -1,10 +1,10 @@
 package io.streamdingo.demo.bank;
 
-import io.streamdingo.api.EventMetadata;
 import io.streamdingo.api.EventStore;
 import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.Workflow;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.demo.bank.BankEvents.AccountOpened;
 import io.streamdingo.demo.bank.BankEvents.MoneyDeposited;
@@ -71,20 +71,16 @@ public class AccountService {
      * @return the transfer id
      */
     public String transfer(String fromId, String toId, BigDecimal amount) {
-        String transferId = "transfer-" + UUID.randomUUID();
-        EventMetadata workflow = EventMetadata.empty().withCorrelationId(transferId);
+        Workflow workflow = Workflow.start("transfer");
+        String transferId = workflow.id();
         Account from = load(fromId);
         if (from.balance().compareTo(amount) < 0) {
             throw new InsufficientFundsException(fromId, from.balance(), amount);
         }
-        store.append(
-                stream(fromId),
-                ExpectedVersion.exact(from.version()),
-                NewEvent.of(new MoneyWithdrawn(amount), workflow));
+        store.append(stream(fromId), ExpectedVersion.exact(from.version()), workflow.event(new MoneyWithdrawn(amount)));
         notifyReceiver(transferId, fromId, toId, amount);
         Account to = load(toId);
-        store.append(
-                stream(toId), ExpectedVersion.exact(to.version()), NewEvent.of(new MoneyDeposited(amount), workflow));
+        store.append(stream(toId), ExpectedVersion.exact(to.version()), workflow.event(new MoneyDeposited(amount)));
         return transferId;
     }
 
