@@ -11,8 +11,11 @@ import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.api.streams.EventReplay;
 import io.streamdingo.api.streams.RetentionTask;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
+import io.streamdingo.engine.delivery.ConfiguredTopology;
 import io.streamdingo.engine.delivery.InMemorySubscriptions;
 import io.streamdingo.engine.delivery.StoreReplay;
 import io.streamdingo.engine.memory.InMemoryEventStoreBackend;
@@ -24,7 +27,12 @@ import io.streamdingo.engine.replay.DefaultReplayEngine;
 import io.streamdingo.engine.retention.StoreRetention;
 import io.streamdingo.engine.store.DefaultEventStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds {@link EventStore}s in plain Java; in a Jakarta EE application the CDI producers do this for you.
@@ -104,6 +112,28 @@ public final class EventStores {
                     + (store == null ? "null" : store.getClass().getName()));
         }
         return new StoreRetention(engineStore, topology, clock);
+    }
+
+    /**
+     * The topology of the streams and subscriptions declared through configuration keys
+     * ({@code streamdingo.streams.*}, {@code streamdingo.subscriptions.*}; see docs/configuration.md) together
+     * with those declared in code.
+     *
+     * @param keys every configuration key there is
+     * @param values a key's value, if set
+     * @throws IllegalArgumentException naming the key, stream or subscription that is wrong, and the rule
+     */
+    public static Topology topology(
+            Iterable<String> keys,
+            Function<String, Optional<String>> values,
+            Collection<StreamDefinition> streams,
+            Collection<SubscriptionDefinition> subscriptions) {
+        ConfiguredTopology configured = new ConfiguredTopology(keys, values);
+        List<StreamDefinition> allStreams = new ArrayList<>(configured.streams());
+        allStreams.addAll(streams);
+        List<SubscriptionDefinition> allSubscriptions = new ArrayList<>(configured.subscriptions());
+        allSubscriptions.addAll(subscriptions);
+        return Topology.of(allStreams, allSubscriptions);
     }
 
     /** Replays of persistent stream categories from {@code store} (ST-6). */

@@ -12,10 +12,14 @@ import io.streamdingo.api.replay.AggregateType;
 import io.streamdingo.api.replay.LoadedState;
 import io.streamdingo.api.replay.ReplayDecision;
 import io.streamdingo.api.replay.ReplayEngine;
+import io.streamdingo.api.streams.Consumer;
+import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
 import io.streamdingo.engine.cdi.EventStoreProducer;
 import io.streamdingo.engine.cdi.ReplayProducer;
+import io.streamdingo.engine.cdi.StreamsProducer;
 import io.streamdingo.store.jpa.cdi.JpaStoreProducer;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import io.streamdingo.tck.replay.CartState;
@@ -27,6 +31,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -140,6 +145,37 @@ class InjectedEventStoreTest {
     }
 
     @Test
+    void configuredSubscriptionsAreInjectedAndKeepTheirPositionsInTheDatabase() throws SQLException {
+        System.setProperty("streamdingo.streams.cdi_orders.semantics", "AT_LEAST_ONCE");
+        System.setProperty("streamdingo.subscriptions.cdi-billing.stream", "cdi_orders");
+        System.setProperty("streamdingo.subscriptions.cdi-billing.mode", "EXCLUSIVE");
+        try (WeldContainer container = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(
+                        EventStoreProducer.class,
+                        StreamsProducer.class,
+                        JpaStoreProducer.class,
+                        ShopEvents.class,
+                        Database.class)
+                .initialize()) {
+            EventStore store = container.select(EventStore.class).get();
+            Subscriptions subscriptions = container.select(Subscriptions.class).get();
+            store.append(StreamId.of("cdi_orders", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku", 1)));
+
+            try (Consumer consumer = subscriptions.subscribe("cdi-billing", "node-1")) {
+                Delivery delivery = consumer.poll(Duration.ofSeconds(5)).orElseThrow();
+                assertThat(delivery.event().payload()).isEqualTo(new ItemAdded("sku", 1));
+                delivery.ack();
+            }
+        } finally {
+            System.clearProperty("streamdingo.streams.cdi_orders.semantics");
+            System.clearProperty("streamdingo.subscriptions.cdi-billing.stream");
+            System.clearProperty("streamdingo.subscriptions.cdi-billing.mode");
+        }
+        assertThat(storedPosition("cdi-billing")).isPositive();
+    }
+
+    @Test
     void withoutAStoreModuleInjectedStoreFallsBackToMemory() throws SQLException {
         StreamId account = StreamId.of("account", "cdi-memory");
         try (WeldContainer container = new Weld()
@@ -153,6 +189,19 @@ class InjectedEventStoreTest {
             assertThat(store.currentVersion(account)).isEqualTo(1);
         }
         assertThat(rowsInDatabase(account)).isZero();
+    }
+
+    private static long storedPosition(String subscription) throws SQLException {
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL(URL);
+        try (Connection connection = source.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT position FROM sd_offsets WHERE subscription = ?")) {
+            select.setString(1, subscription);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : -1;
+            }
+        }
     }
 
     private static long snapshotRowsInDatabase(StreamId stream) throws SQLException {

@@ -1,0 +1,87 @@
+package io.streamdingo.engine.cdi;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.OffsetStore;
+import io.streamdingo.api.streams.EventReplay;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.SubscriptionDefinition;
+import io.streamdingo.api.streams.Subscriptions;
+import io.streamdingo.api.streams.Topology;
+import io.streamdingo.engine.EventStores;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Produces the application's {@link Topology} from the {@link StreamDefinition} and
+ * {@link SubscriptionDefinition} beans it declares plus the {@code streamdingo.streams.*} and
+ * {@code streamdingo.subscriptions.*} configuration keys, checked at the first injection; and, over it,
+ * {@code @Inject Subscriptions} (the in-memory delivery, positions in the deployed {@link OffsetStore}
+ * bean or in memory) and {@code @Inject EventReplay}.
+ */
+@ApplicationScoped
+public class StreamsProducer {
+
+    private static final System.Logger LOG = System.getLogger(StreamsProducer.class.getName());
+
+    @Produces
+    @Singleton
+    Topology topology(@Any Instance<StreamDefinition> streams, @Any Instance<SubscriptionDefinition> subscriptions) {
+        Config config = ConfigProvider.getConfig();
+        List<StreamDefinition> declaredStreams = new ArrayList<>();
+        streams.forEach(declaredStreams::add);
+        List<SubscriptionDefinition> declaredSubscriptions = new ArrayList<>();
+        subscriptions.forEach(declaredSubscriptions::add);
+        return EventStores.topology(
+                config.getPropertyNames(),
+                key -> config.getOptionalValue(key, String.class),
+                declaredStreams,
+                declaredSubscriptions);
+    }
+
+    /** A topology that contradicts itself fails the deployment, not the first consumer. */
+    void checkAtStartUp(@Observes @Initialized(ApplicationScoped.class) Object started, Topology topology) {
+        LOG.log(
+                Level.DEBUG,
+                "StreamDingo topology: {0} stream(s), {1} subscription(s)",
+                topology.streams().size(),
+                topology.subscriptions().size());
+    }
+
+    @Produces
+    @Singleton
+    Subscriptions subscriptions(EventStore store, Topology topology, Instance<OffsetStore> offsetStores) {
+        OffsetStore offsets;
+        if (offsetStores.isResolvable()) {
+            offsets = offsetStores.get();
+        } else {
+            LOG.log(
+                    Level.WARNING,
+                    "no OffsetStore bean is deployed: consumer positions are kept in memory and lost at restart;"
+                            + " add streamdingo-jpa-store to keep them in the database");
+            offsets = EventStores.inMemoryOffsetStore();
+        }
+        return EventStores.inMemorySubscriptions(store, topology, offsets, Clock.systemUTC());
+    }
+
+    void close(@Disposes Subscriptions subscriptions) {
+        subscriptions.close();
+    }
+
+    @Produces
+    @Singleton
+    EventReplay replay(EventStore store) {
+        return EventStores.replay(store);
+    }
+}

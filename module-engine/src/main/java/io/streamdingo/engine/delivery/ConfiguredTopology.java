@@ -1,0 +1,239 @@
+package io.streamdingo.engine.delivery;
+
+import io.streamdingo.api.streams.DeliverySemantics;
+import io.streamdingo.api.streams.NackAction;
+import io.streamdingo.api.streams.Retention;
+import io.streamdingo.api.streams.RetryPolicy;
+import io.streamdingo.api.streams.StartPosition;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.StreamScope;
+import io.streamdingo.api.streams.StreamType;
+import io.streamdingo.api.streams.SubscriptionDefinition;
+import io.streamdingo.api.streams.SubscriptionMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Streams and subscriptions declared through configuration keys (ST-1, OPS-7), read through any key → value
+ * lookup (MicroProfile Config in a server):
+ *
+ * <pre>
+ * streamdingo.streams.&lt;category&gt;.type                      PERSISTENT | EPHEMERAL
+ * streamdingo.streams.&lt;category&gt;.semantics                 AT_MOST_ONCE | AT_LEAST_ONCE | EXACTLY_ONCE
+ * streamdingo.streams.&lt;category&gt;.scope                     INTERNAL | CROSS_SERVICE
+ * streamdingo.streams.&lt;category&gt;.retention.max-age         ISO-8601 duration, e.g. P30D
+ * streamdingo.streams.&lt;category&gt;.retention.max-events      count
+ * streamdingo.streams.&lt;category&gt;.retention.max-bytes       bytes
+ * streamdingo.subscriptions.&lt;name&gt;.stream                  category (required)
+ * streamdingo.subscriptions.&lt;name&gt;.mode                    BROADCAST | EXCLUSIVE | CONSUMER_GROUP | READ_RECEIPT (required)
+ * streamdingo.subscriptions.&lt;name&gt;.start                   beginning | latest | after:&lt;position&gt; | at:&lt;ISO instant&gt;
+ * streamdingo.subscriptions.&lt;name&gt;.event-types             comma-separated type names
+ * streamdingo.subscriptions.&lt;name&gt;.visibility-timeout      ISO-8601 duration
+ * streamdingo.subscriptions.&lt;name&gt;.retry.max-attempts | .retry.initial-backoff | .retry.multiplier | .retry.max-backoff
+ * streamdingo.subscriptions.&lt;name&gt;.unread.timeout | .unread.action (REQUEUE | DEAD_LETTER | DROP)
+ * </pre>
+ *
+ * Unset keys take the defaults of {@link StreamDefinition#persistent} and {@link SubscriptionDefinition#of}.
+ * A malformed value fails naming the key, the value and what is allowed.
+ */
+public final class ConfiguredTopology {
+
+    static final String STREAMS = "streamdingo.streams.";
+    static final String SUBSCRIPTIONS = "streamdingo.subscriptions.";
+    private static final List<String> STREAM_KEYS =
+            List.of("type", "semantics", "scope", "retention.max-age", "retention.max-events", "retention.max-bytes");
+    private static final List<String> SUBSCRIPTION_KEYS = List.of(
+            "stream",
+            "mode",
+            "start",
+            "event-types",
+            "visibility-timeout",
+            "retry.max-attempts",
+            "retry.initial-backoff",
+            "retry.multiplier",
+            "retry.max-backoff",
+            "unread.timeout",
+            "unread.action");
+
+    private final Iterable<String> keys;
+    private final Function<String, Optional<String>> values;
+
+    /**
+     * @param keys every configuration key there is
+     * @param values the value of a key, if set
+     */
+    public ConfiguredTopology(Iterable<String> keys, Function<String, Optional<String>> values) {
+        this.keys = keys;
+        this.values = values;
+    }
+
+    /** The streams the configuration declares. */
+    public List<StreamDefinition> streams() {
+        List<StreamDefinition> streams = new ArrayList<>();
+        for (String category : names(STREAMS, STREAM_KEYS)) {
+            String prefix = STREAMS + category + ".";
+            StreamDefinition stream = StreamDefinition.persistent(category);
+            StreamType type = enumValue(prefix + "type", StreamType.class).orElse(StreamType.PERSISTENT);
+            stream = new StreamDefinition(
+                    category,
+                    type,
+                    enumValue(prefix + "semantics", DeliverySemantics.class).orElse(stream.semantics()),
+                    enumValue(prefix + "scope", StreamScope.class).orElse(stream.scope()),
+                    new Retention(
+                            duration(prefix + "retention.max-age").orElse(null),
+                            number(prefix + "retention.max-events").orElse(0L),
+                            number(prefix + "retention.max-bytes").orElse(0L)));
+            streams.add(stream);
+        }
+        return streams;
+    }
+
+    /** The subscriptions the configuration declares. */
+    public List<SubscriptionDefinition> subscriptions() {
+        List<SubscriptionDefinition> subscriptions = new ArrayList<>();
+        for (String name : names(SUBSCRIPTIONS, SUBSCRIPTION_KEYS)) {
+            String prefix = SUBSCRIPTIONS + name + ".";
+            String stream = required(prefix + "stream");
+            SubscriptionMode mode =
+                    enumValue(prefix + "mode", SubscriptionMode.class).orElseThrow(() -> missing(prefix + "mode"));
+            SubscriptionDefinition subscription = SubscriptionDefinition.of(name, stream, mode);
+            RetryPolicy retry = subscription.retry();
+            String unreadAction =
+                    values.apply(prefix + "unread.action").map(String::trim).orElse("REQUEUE");
+            subscriptions.add(new SubscriptionDefinition(
+                    name,
+                    stream,
+                    mode,
+                    start(prefix + "start").orElse(subscription.start()),
+                    values.apply(prefix + "event-types")
+                            .map(ConfiguredTopology::list)
+                            .orElse(Set.of()),
+                    duration(prefix + "visibility-timeout").orElse(subscription.visibilityTimeout()),
+                    new RetryPolicy(
+                            number(prefix + "retry.max-attempts")
+                                    .map(Long::intValue)
+                                    .orElse(retry.maxAttempts()),
+                            duration(prefix + "retry.initial-backoff").orElse(retry.initialBackoff()),
+                            decimal(prefix + "retry.multiplier").orElse(retry.multiplier()),
+                            duration(prefix + "retry.max-backoff").orElse(retry.maxBackoff())),
+                    duration(prefix + "unread.timeout").orElse(subscription.unreadTimeout()),
+                    unreadAction.equalsIgnoreCase("DROP")
+                            ? null
+                            : parseEnum(prefix + "unread.action", unreadAction, NackAction.class)));
+        }
+        return subscriptions;
+    }
+
+    /** The names between {@code prefix} and a known key suffix (subscription names may hold dots). */
+    private Set<String> names(String prefix, List<String> suffixes) {
+        Set<String> names = new TreeSet<>();
+        for (String key : keys) {
+            if (!key.startsWith(prefix)) {
+                continue;
+            }
+            String rest = key.substring(prefix.length());
+            for (String suffix : suffixes) {
+                if (rest.endsWith("." + suffix) && rest.length() > suffix.length() + 1) {
+                    names.add(rest.substring(0, rest.length() - suffix.length() - 1));
+                    break;
+                }
+            }
+        }
+        return names;
+    }
+
+    private String required(String key) {
+        return values.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElseThrow(() -> missing(key));
+    }
+
+    private static IllegalArgumentException missing(String key) {
+        return new IllegalArgumentException("configuration key " + key + " is required for this declaration");
+    }
+
+    private <E extends Enum<E>> Optional<E> enumValue(String key, Class<E> type) {
+        return values.apply(key).map(value -> parseEnum(key, value, type));
+    }
+
+    private static <E extends Enum<E>> E parseEnum(String key, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, value, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private Optional<Duration> duration(String key) {
+        return values.apply(key).map(value -> {
+            try {
+                return Duration.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                throw invalid(key, value, "an ISO-8601 duration such as PT30S or P30D");
+            }
+        });
+    }
+
+    private Optional<Long> number(String key) {
+        return values.apply(key).map(value -> {
+            try {
+                return Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw invalid(key, value, "a whole number");
+            }
+        });
+    }
+
+    private Optional<Double> decimal(String key) {
+        return values.apply(key).map(value -> {
+            try {
+                return Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw invalid(key, value, "a number such as 2.0");
+            }
+        });
+    }
+
+    private Optional<StartPosition> start(String key) {
+        return values.apply(key).map(String::trim).map(value -> {
+            try {
+                if (value.equalsIgnoreCase("beginning")) {
+                    return StartPosition.beginning();
+                }
+                if (value.equalsIgnoreCase("latest")) {
+                    return StartPosition.latest();
+                }
+                if (value.startsWith("after:")) {
+                    return StartPosition.after(Long.parseLong(value.substring(6)));
+                }
+                if (value.startsWith("at:")) {
+                    return StartPosition.at(Instant.parse(value.substring(3)));
+                }
+            } catch (RuntimeException e) {
+                throw invalid(key, value, "beginning, latest, after:<position> or at:<ISO instant>");
+            }
+            throw invalid(key, value, "beginning, latest, after:<position> or at:<ISO instant>");
+        });
+    }
+
+    private static Set<String> list(String value) {
+        Set<String> items = new TreeSet<>();
+        for (String item : value.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
+    }
+
+    private static IllegalArgumentException invalid(String key, String value, String allowed) {
+        return new IllegalArgumentException(
+                "configuration key " + key + " has the value '" + value + "'; it must be " + allowed);
+    }
+}

@@ -1,0 +1,126 @@
+package io.streamdingo.tck.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamdingo.api.streams.DeliverySemantics;
+import io.streamdingo.api.streams.NackAction;
+import io.streamdingo.api.streams.StartPosition;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.StreamScope;
+import io.streamdingo.api.streams.SubscriptionDefinition;
+import io.streamdingo.api.streams.SubscriptionMode;
+import io.streamdingo.api.streams.Topology;
+import io.streamdingo.engine.EventStores;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** ST-1, OPS-7: streams and subscriptions declared through configuration keys. */
+class ConfiguredTopologyTest {
+
+    /** The topology of {@code config}, plus a stream {@code orders} declared in code unless configured. */
+    private static Topology topology(Map<String, String> config) {
+        boolean ordersConfigured = config.keySet().stream().anyMatch(k -> k.startsWith("streamdingo.streams.orders."));
+        return EventStores.topology(
+                config.keySet(),
+                key -> Optional.ofNullable(config.get(key)),
+                ordersConfigured ? List.of() : List.of(StreamDefinition.persistent("orders")),
+                List.of());
+    }
+
+    @Test
+    void aStreamIsReadFromItsKeys() {
+        Topology configured = topology(Map.of(
+                "streamdingo.streams.orders.semantics", "exactly-once",
+                "streamdingo.streams.orders.scope", "CROSS_SERVICE",
+                "streamdingo.streams.orders.retention.max-age", "P30D",
+                "streamdingo.streams.orders.retention.max-events", "1000"));
+
+        StreamDefinition orders = configured.stream("orders").orElseThrow();
+
+        assertThat(orders.semantics()).isEqualTo(DeliverySemantics.EXACTLY_ONCE);
+        assertThat(orders.scope()).isEqualTo(StreamScope.CROSS_SERVICE);
+        assertThat(orders.retention().maxAge()).isEqualTo(Duration.ofDays(30));
+        assertThat(orders.retention().maxEvents()).isEqualTo(1000);
+    }
+
+    @Test
+    void aSubscriptionWithDotsInItsNameIsReadFromItsKeys() {
+        Topology configured = topology(Map.of(
+                "streamdingo.subscriptions.billing.eu.stream", "orders",
+                "streamdingo.subscriptions.billing.eu.mode", "read_receipt",
+                "streamdingo.subscriptions.billing.eu.start", "after:42",
+                "streamdingo.subscriptions.billing.eu.event-types", "shop.OrderPlaced, shop.OrderPaid",
+                "streamdingo.subscriptions.billing.eu.retry.max-attempts", "7",
+                "streamdingo.subscriptions.billing.eu.unread.action", "DROP"));
+
+        SubscriptionDefinition billing = configured.subscription("billing.eu").orElseThrow();
+
+        assertThat(billing.mode()).isEqualTo(SubscriptionMode.READ_RECEIPT);
+        assertThat(billing.start()).isEqualTo(StartPosition.after(42));
+        assertThat(billing.eventTypes()).containsExactlyInAnyOrder("shop.OrderPlaced", "shop.OrderPaid");
+        assertThat(billing.retry().maxAttempts()).isEqualTo(7);
+        assertThat(billing.unreadAction()).isNull();
+    }
+
+    @Test
+    void unsetKeysTakeTheDefaults() {
+        Topology configured = topology(Map.of(
+                "streamdingo.subscriptions.audit.stream", "orders",
+                "streamdingo.subscriptions.audit.mode", "BROADCAST"));
+
+        assertThat(configured.subscription("audit"))
+                .contains(SubscriptionDefinition.of("audit", "orders", SubscriptionMode.BROADCAST));
+        assertThat(configured.subscription("audit").orElseThrow().unreadAction())
+                .isEqualTo(NackAction.REQUEUE);
+    }
+
+    @Test
+    void aMalformedValueFailsNamingTheKeyAndWhatIsAllowed() {
+        Map<String, String> config = Map.of(
+                "streamdingo.subscriptions.audit.stream", "orders",
+                "streamdingo.subscriptions.audit.mode", "BROADCAST",
+                "streamdingo.subscriptions.audit.visibility-timeout", "30 seconds");
+
+        assertThatThrownBy(() -> topology(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("streamdingo.subscriptions.audit.visibility-timeout")
+                .hasMessageContaining("30 seconds")
+                .hasMessageContaining("ISO-8601");
+    }
+
+    @Test
+    void anUnknownModeFailsListingTheModes() {
+        Map<String, String> config = Map.of(
+                "streamdingo.subscriptions.audit.stream", "orders",
+                "streamdingo.subscriptions.audit.mode", "ROUND_ROBIN");
+
+        assertThatThrownBy(() -> topology(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ROUND_ROBIN")
+                .hasMessageContaining("CONSUMER_GROUP");
+    }
+
+    @Test
+    void aSubscriptionWithoutItsStreamFailsNamingTheKey() {
+        Map<String, String> config = Map.of("streamdingo.subscriptions.audit.mode", "BROADCAST");
+
+        assertThatThrownBy(() -> topology(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("streamdingo.subscriptions.audit.stream is required");
+    }
+
+    @Test
+    void aConfiguredSubscriptionOfAnUndeclaredStreamFailsAtTopology() {
+        Map<String, String> config = Map.of(
+                "streamdingo.subscriptions.audit.stream", "invoices",
+                "streamdingo.subscriptions.audit.mode", "BROADCAST");
+
+        assertThatThrownBy(() -> topology(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invoices, which is not declared");
+    }
+}
