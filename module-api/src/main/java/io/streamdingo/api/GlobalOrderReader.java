@@ -24,6 +24,17 @@ public interface GlobalOrderReader {
      */
     Stream<RecordedEvent> readAll(long afterPosition);
 
+    /**
+     * Like {@link #readAll(long)}, but only the events of streams of {@code category}. Events of other
+     * categories are skipped before they are read back, so an event type this application does not know in
+     * another category does not fail the read.
+     *
+     * @throws IllegalArgumentException if {@code afterPosition} is negative or {@code category} breaks the
+     *     rules of {@link StreamId}
+     * @throws StoreNotOpenException if the store was closed
+     */
+    Stream<RecordedEvent> readCategory(String category, long afterPosition);
+
     /** The highest global position a reader can see now; 0 for an empty store. */
     long headPosition();
 }

@@ -103,9 +103,9 @@ public final class InMemorySubscriptions implements Subscriptions {
 
     @Override
     public void resetPosition(String subscription, String consumerKey, Instant time) {
-        definition(subscription);
+        SubscriptionDefinition definition = definition(subscription);
         Objects.requireNonNull(time, "time must not be null");
-        resetPosition(subscription, consumerKey, SubscriptionState.positionBefore(store, time));
+        resetPosition(subscription, consumerKey, SubscriptionState.positionBefore(store, definition.stream(), time));
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class StoreReplay implements EventReplay {
     public Stream<RecordedEvent> replay(ReplayQuery query) {
         Objects.requireNonNull(query, "query must not be null");
         long head = store.headPosition();
-        long after = startAfter(query.from());
+        long after = startAfter(query.category(), query.from());
         Stream<RecordedEvent> events =
                 store.readAll(after).filter(e -> e.globalPosition() <= head).takeWhile(e -> within(query.until(), e));
         return events.filter(e -> e.streamId().category().equals(query.category()))
@@ -42,15 +42,15 @@ public final class StoreReplay implements EventReplay {
         return true;
     }
 
-    private long startAfter(ReplayQuery.From from) {
+    private long startAfter(String category, ReplayQuery.From from) {
         if (from instanceof ReplayQuery.From.AfterPosition position) {
             return position.position();
         }
         if (from instanceof ReplayQuery.From.AtTime time) {
-            return SubscriptionState.positionBefore(store, time.time());
+            return SubscriptionState.positionBefore(store, category, time.time());
         }
         UUID id = ((ReplayQuery.From.AtEvent) from).eventId();
-        try (Stream<RecordedEvent> events = store.readAll(0)) {
+        try (Stream<RecordedEvent> events = store.readCategory(category, 0)) {
             return events.filter(e -> e.eventId().equals(id))
                     .findFirst()
                     .map(e -> e.globalPosition() - 1)

@@ -81,17 +81,17 @@ final class SubscriptionState {
             return after.position();
         }
         if (start instanceof StartPosition.AtTime at) {
-            return positionBefore(store, at.time());
+            return positionBefore(store, stream.category(), at.time());
         }
         return store.headPosition();
     }
 
     /**
-     * The global position just before the first event recorded at or after {@code time}: a scan of the
-     * global order, which is what the in-memory store offers.
+     * The global position just before the first event of {@code category} recorded at or after {@code time}:
+     * a scan of the category's events in the global order.
      */
-    static long positionBefore(EventStore store, Instant time) {
-        try (Stream<RecordedEvent> events = store.readAll(0)) {
+    static long positionBefore(EventStore store, String category, Instant time) {
+        try (Stream<RecordedEvent> events = store.readCategory(category, 0)) {
             return events.filter(e -> !e.recordedAt().isBefore(time))
                     .findFirst()
                     .map(e -> e.globalPosition() - 1)
@@ -206,25 +206,29 @@ final class SubscriptionState {
         long lastRead = readUpTo;
         int part = 0;
         long partPosition = -1;
-        try (Stream<RecordedEvent> events = store.readAll(readUpTo)) {
+        boolean exhausted = true;
+        try (Stream<RecordedEvent> events = store.readCategory(stream.category(), readUpTo)) {
             Iterator<RecordedEvent> it = events.iterator();
             Instant now = clock.instant();
             while (it.hasNext()) {
                 RecordedEvent event = it.next();
                 if (room <= 0 && event.globalPosition() != lastRead) {
+                    exhausted = false;
                     break; // never split the parts of one stored event across two reads
                 }
                 part = event.globalPosition() == partPosition ? part + 1 : 0;
                 partPosition = event.globalPosition();
                 lastRead = event.globalPosition();
-                if (event.streamId().category().equals(stream.category()) && definition.accepts(event.eventType())) {
+                if (definition.accepts(event.eventType())) {
                     pending.add(new PendingEvent(event, part, false, now));
                     room--;
                 }
             }
         }
-        boolean moved = lastRead > readUpTo;
-        readUpTo = lastRead;
+        // A read that ran out saw everything up to the head it started at, other categories' events included.
+        long covered = exhausted ? Math.max(lastRead, head) : lastRead;
+        boolean moved = covered > readUpTo;
+        readUpTo = covered;
         savePosition();
         return moved;
     }

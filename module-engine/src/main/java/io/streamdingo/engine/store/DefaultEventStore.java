@@ -129,6 +129,20 @@ public final class DefaultEventStore implements EventStore {
 
     @Override
     public Stream<RecordedEvent> readAll(long afterPosition) {
+        return decoded(storedAll(afterPosition));
+    }
+
+    @Override
+    public Stream<RecordedEvent> readCategory(String category, long afterPosition) {
+        StreamId.requireValidCategory(category);
+        Pages.Source<StoredEvent> pages = storedAll(afterPosition);
+        // Filtering before decoding: another category's unknown types must not fail this read.
+        return Pages.stream(pages, settings.pageSize(), settings.maxPageSize())
+                .filter(stored -> stored.streamId().category().equals(category))
+                .flatMap(stored -> codec.decode(stored).stream());
+    }
+
+    private Pages.Source<StoredEvent> storedAll(long afterPosition) {
         requireOpen("read the global order");
         if (afterPosition < 0) {
             throw new IllegalArgumentException(
@@ -136,7 +150,7 @@ public final class DefaultEventStore implements EventStore {
         }
         // Bounded by the head seen now, like stream reads: a busy store cannot keep one read going forever.
         long head = backend.headPosition();
-        Pages.Source<StoredEvent> pages = (last, size) -> {
+        return (last, size) -> {
             requireOpen("read the global order");
             long after = last == null ? afterPosition : last.globalPosition();
             if (after >= head) {
@@ -147,7 +161,6 @@ public final class DefaultEventStore implements EventStore {
                     ? page
                     : page.stream().filter(e -> e.globalPosition() <= head).toList();
         };
-        return decoded(pages);
     }
 
     private Pages.Source<StoredEvent> storedPages(StreamId streamId, long from, long to) {

@@ -8,6 +8,7 @@ import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.ConsumerPosition;
@@ -24,6 +25,7 @@ import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
+import io.streamdingo.tck.events.CartEvents.ItemRemoved;
 import io.streamdingo.tck.events.CartEvents.NoteAdded;
 import io.streamdingo.tck.store.TestClock;
 import java.time.Duration;
@@ -56,6 +58,7 @@ public abstract class DeliveryContract {
     private final List<Subscriptions> opened = new ArrayList<>();
     private TestClock clock;
     private EventStore store;
+    private EventStore otherService;
     private OffsetStore offsets;
     private String category;
 
@@ -71,8 +74,16 @@ public abstract class DeliveryContract {
     @BeforeEach
     final void openStore() {
         clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
+        EventStoreBackend shared = EventStores.inMemoryBackend();
         store = EventStores.builder()
+                .backend(shared)
                 .register(ItemAdded.class, NoteAdded.class)
+                .clock(clock)
+                .build();
+        // another application on the same store, with event types this one does not know
+        otherService = EventStores.builder()
+                .backend(shared)
+                .register(ItemRemoved.class)
                 .clock(clock)
                 .build();
         offsets = newOffsetStore();
@@ -661,6 +672,20 @@ public abstract class DeliveryContract {
                     .toList();
         }
         assertThat(received).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(appended);
+    }
+
+    @Test
+    void eventsOfOtherCategoriesWithTypesThisApplicationDoesNotKnowAreSkipped() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        add(stream("a"), 1);
+        otherService.append(
+                StreamId.of(category + "_other", "x"), ExpectedVersion.any(), NewEvent.of(new ItemRemoved("x")));
+        add(stream("a"), 2);
+
+        assertThat(drain(consumer)).containsExactly(1, 2);
+        assertThat(subscriptions.positions(billing.name()).get(0).lag()).isZero();
     }
 
     @Test

@@ -30,6 +30,27 @@ public interface GlobalOrderContract extends ContractFixture {
     }
 
     @Test
+    default void readCategoryReturnsOnlyThatCategorysEventsInGlobalOrder() {
+        String category = newCategory();
+        StreamId first = StreamId.of(category, "1");
+        StreamId second = StreamId.of(category, "2");
+        StreamId elsewhere = newStreamId();
+        long start = store().headPosition();
+        appendItems(first, 1);
+        appendItems(elsewhere, 2);
+        appendItems(second, 1);
+        appendItems(first, 1);
+
+        List<RecordedEvent> events;
+        try (var read = store().readCategory(category, start)) {
+            events = read.toList();
+        }
+
+        assertThat(events).extracting(RecordedEvent::streamId).containsExactly(first, second, first);
+        assertThat(events).extracting(RecordedEvent::globalPosition).isSorted();
+    }
+
+    @Test
     default void globalPositionsStrictlyIncrease() {
         long head = store().headPosition();
         StreamId[] streams = {newStreamId(), newStreamId(), newStreamId(), newStreamId(), newStreamId()};
