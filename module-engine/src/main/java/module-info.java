@@ -17,8 +17,13 @@ module io.streamdingo.engine {
     requires static jakarta.cdi;
     requires static jakarta.inject;
     requires static microprofile.config.api;
+    requires static java.naming;
 
     exports io.streamdingo.engine;
+
+    // Finds @Consumes methods when a CDI container is there.
+    provides jakarta.enterprise.inject.spi.Extension with
+            io.streamdingo.engine.cdi.ConsumerMethods;
 
     // The CDI container reflects on the producer and proxies what it produces.
     opens io.streamdingo.engine.cdi;

@@ -136,7 +136,8 @@ public final class ConfiguredTopology {
     private Set<String> names(String prefix, List<String> suffixes) {
         Set<String> names = new TreeSet<>();
         for (String key : keys) {
-            if (!key.startsWith(prefix)) {
+            // a name listed without a value (a cleared system property) declares nothing
+            if (!key.startsWith(prefix) || values.apply(key).isEmpty()) {
                 continue;
             }
             String rest = key.substring(prefix.length());

@@ -13,10 +13,13 @@ import io.streamdingo.api.replay.LoadedState;
 import io.streamdingo.api.replay.ReplayDecision;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.streams.Consumer;
+import io.streamdingo.api.streams.Consumes;
 import io.streamdingo.api.streams.Delivery;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
+import io.streamdingo.engine.cdi.ConsumerMethods;
+import io.streamdingo.engine.cdi.ConsumerRunner;
 import io.streamdingo.engine.cdi.EventStoreProducer;
 import io.streamdingo.engine.cdi.ReplayProducer;
 import io.streamdingo.engine.cdi.StreamsProducer;
@@ -33,7 +36,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -87,6 +95,35 @@ class InjectedEventStoreTest {
         AggregateRepository<CartState> carts() {
             return carts;
         }
+    }
+
+    /** A consumer written the way an application writes one: an annotated bean method, no messaging code. */
+    @ApplicationScoped
+    static class BillingConsumer {
+        static final List<ItemAdded> BILLED = new CopyOnWriteArrayList<>();
+        static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+
+        @Consumes("cdi-push")
+        void bill(ItemAdded added) {
+            if (FAILURES_LEFT.getAndDecrement() > 0) {
+                throw new IllegalStateException("payment service down");
+            }
+            BILLED.add(added);
+        }
+    }
+
+    /**
+     * Sets configuration as system properties and drops the cached configuration, so that the next
+     * container sees exactly these keys (as a freshly started server would).
+     */
+    private static void configure(Map<String, String> properties) {
+        properties.forEach(System::setProperty);
+        ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
+    }
+
+    private static void unconfigure(Map<String, String> properties) {
+        properties.keySet().forEach(System::clearProperty);
+        ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
     }
 
     @BeforeEach
@@ -146,9 +183,11 @@ class InjectedEventStoreTest {
 
     @Test
     void configuredSubscriptionsAreInjectedAndKeepTheirPositionsInTheDatabase() throws SQLException {
-        System.setProperty("streamdingo.streams.cdi_orders.semantics", "AT_LEAST_ONCE");
-        System.setProperty("streamdingo.subscriptions.cdi-billing.stream", "cdi_orders");
-        System.setProperty("streamdingo.subscriptions.cdi-billing.mode", "EXCLUSIVE");
+        Map<String, String> config = Map.of(
+                "streamdingo.streams.cdi_orders.semantics", "AT_LEAST_ONCE",
+                "streamdingo.subscriptions.cdi-billing.stream", "cdi_orders",
+                "streamdingo.subscriptions.cdi-billing.mode", "EXCLUSIVE");
+        configure(config);
         try (WeldContainer container = new Weld()
                 .disableDiscovery()
                 .addBeanClasses(
@@ -168,11 +207,45 @@ class InjectedEventStoreTest {
                 delivery.ack();
             }
         } finally {
-            System.clearProperty("streamdingo.streams.cdi_orders.semantics");
-            System.clearProperty("streamdingo.subscriptions.cdi-billing.stream");
-            System.clearProperty("streamdingo.subscriptions.cdi-billing.mode");
+            unconfigure(config);
         }
         assertThat(storedPosition("cdi-billing")).isPositive();
+    }
+
+    @Test
+    void anAnnotatedBeanMethodConsumesItsSubscriptionAndAFailureIsRetried() throws InterruptedException {
+        Map<String, String> config = Map.of(
+                "streamdingo.streams.cdi_push.type", "PERSISTENT",
+                "streamdingo.subscriptions.cdi-push.stream", "cdi_push",
+                "streamdingo.subscriptions.cdi-push.mode", "EXCLUSIVE",
+                "streamdingo.subscriptions.cdi-push.retry.initial-backoff", "PT0.05S");
+        configure(config);
+        BillingConsumer.BILLED.clear();
+        BillingConsumer.FAILURES_LEFT.set(1);
+        try (WeldContainer container = new Weld()
+                .disableDiscovery()
+                .addExtension(new ConsumerMethods())
+                .addBeanClasses(
+                        EventStoreProducer.class,
+                        StreamsProducer.class,
+                        ConsumerRunner.class,
+                        ShopEvents.class,
+                        BillingConsumer.class)
+                .initialize()) {
+            EventStore store = container.select(EventStore.class).get();
+            store.append(StreamId.of("cdi_push", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-1", 1)));
+            store.append(StreamId.of("cdi_push", "o-2"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-2", 2)));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (BillingConsumer.BILLED.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            unconfigure(config);
+        }
+        assertThat(BillingConsumer.BILLED)
+                .containsExactlyInAnyOrder(new ItemAdded("sku-1", 1), new ItemAdded("sku-2", 2));
+        assertThat(BillingConsumer.FAILURES_LEFT).hasValueLessThan(1);
     }
 
     @Test
