@@ -21,9 +21,9 @@ module io.streamdingo.engine {
 
     exports io.streamdingo.engine;
 
-    // Finds @Consumes methods when a CDI container is there.
-    provides jakarta.enterprise.inject.spi.Extension with
-            io.streamdingo.engine.cdi.ConsumerMethods;
+    // The CDI extension that finds @Consumes methods is registered in META-INF/services only: a `provides`
+    // clause would make this module need jakarta.cdi wherever it runs. Application servers load it from the
+    // class path; on the module path, add it to the container yourself.
 
     // The CDI container reflects on the producer and proxies what it produces.
     opens io.streamdingo.engine.cdi;

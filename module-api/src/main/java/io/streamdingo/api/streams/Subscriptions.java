@@ -22,6 +22,16 @@ public interface Subscriptions extends AutoCloseable {
      */
     Consumer subscribe(String subscription, String consumerId);
 
+    /**
+     * Publishes {@code event} to {@code streamId} of an {@code EPHEMERAL} stream (ST-1): it is not stored in
+     * the event store, reaches the subscriptions connected to the stream, is gone once they have all
+     * settled it, and expires unread after the stream's retention age.
+     *
+     * @throws IllegalArgumentException if the stream's category is not declared, or not {@code EPHEMERAL}
+     * @throws io.streamdingo.api.UnknownEventTypeException if the payload's type is not registered
+     */
+    void publish(io.streamdingo.api.StreamId streamId, io.streamdingo.api.NewEvent event);
+
     /** The positions of the subscription's consumers, with their lag. */
     List<ConsumerPosition> positions(String subscription);
 

@@ -1,6 +1,8 @@
 package io.streamdingo.engine.delivery;
 
 import io.streamdingo.api.EventStore;
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.ConsumerPosition;
 import io.streamdingo.api.streams.DeadLetter;
@@ -10,6 +12,8 @@ import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
+import io.streamdingo.engine.memory.InMemoryOffsetStore;
+import io.streamdingo.engine.store.DefaultEventStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The in-memory reference delivery (ST-2 to ST-6): persistent streams delivered from the event store's
- * global order, positions kept in an {@link OffsetStore}, everything else in memory.
+ * global order with positions kept in an {@link OffsetStore}; ephemeral streams through in-memory queues.
  *
  * <p>Broadcast subscriptions keep one position per consumer id; exclusive and consumer-group subscriptions
  * one per subscription, shared by their consumers.
@@ -34,11 +38,15 @@ public final class InMemorySubscriptions implements Subscriptions {
     private final OffsetStore offsets;
     private final Clock clock;
     private final Map<String, Map<String, SubscriptionState>> states = new ConcurrentHashMap<>();
+    private final Map<String, EphemeralQueue> queues = new ConcurrentHashMap<>();
+    /** Ephemeral positions are meaningless after a restart (the queue starts again): never persisted. */
+    private final OffsetStore ephemeralOffsets = new InMemoryOffsetStore();
+
     private final AtomicBoolean open = new AtomicBoolean(true);
 
     /**
-     * @throws IllegalArgumentException if the topology declares an ephemeral stream, which this delivery does
-     *     not deliver yet (named in the message)
+     * @throws IllegalArgumentException if the topology declares an ephemeral stream and {@code store} was not
+     *     built by the engine (it encodes the messages)
      */
     public InMemorySubscriptions(EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -47,8 +55,11 @@ public final class InMemorySubscriptions implements Subscriptions {
         this.clock = Objects.requireNonNull(clock, "clock");
         for (StreamDefinition stream : topology.streams()) {
             if (stream.type() == StreamType.EPHEMERAL) {
-                throw new IllegalArgumentException("stream " + stream.category()
-                        + " is EPHEMERAL, which the in-memory delivery does not deliver yet; declare it PERSISTENT");
+                if (!(store instanceof DefaultEventStore codec)) {
+                    throw new IllegalArgumentException("stream " + stream.category() + " is EPHEMERAL: the in-memory"
+                            + " delivery needs a store built by EventStores.builder() to encode its messages");
+                }
+                queues.put(stream.category(), new EphemeralQueue(stream, codec, clock));
             }
         }
     }
@@ -69,14 +80,48 @@ public final class InMemorySubscriptions implements Subscriptions {
 
     private SubscriptionState newState(SubscriptionDefinition definition, String key) {
         StreamDefinition stream = topology.stream(definition.stream()).orElseThrow();
-        return new SubscriptionState(definition, stream, key, store, offsets, clock);
+        EphemeralQueue queue = queues.get(stream.category());
+        return queue == null
+                ? new SubscriptionState(
+                        definition, stream, key, new StoreSource(store, stream.category()), offsets, clock)
+                : new SubscriptionState(definition, stream, key, queue, ephemeralOffsets, clock);
+    }
+
+    @Override
+    public void publish(StreamId streamId, NewEvent event) {
+        requireOpen();
+        Objects.requireNonNull(streamId, "streamId must not be null");
+        EphemeralQueue queue = queues.get(streamId.category());
+        if (queue == null) {
+            throw new IllegalArgumentException("stream " + streamId.category() + " is "
+                    + topology.stream(streamId.category())
+                            .map(s -> s.type() + "; append its events to the event store instead")
+                            .orElse("not declared; declare it as an EPHEMERAL StreamDefinition"));
+        }
+        queue.publish(streamId, event);
+        queue.consumedUpTo(slowestPosition(streamId.category(), queue.head() - 1));
+    }
+
+    /** The lowest position any subscription of {@code category} has settled up to; {@code ifNone} without any. */
+    private long slowestPosition(String category, long ifNone) {
+        long slowest = Long.MAX_VALUE;
+        for (SubscriptionDefinition definition : topology.subscriptions()) {
+            if (definition.stream().equals(category)) {
+                for (SubscriptionState state :
+                        states.getOrDefault(definition.name(), Map.of()).values()) {
+                    slowest = Math.min(slowest, state.position());
+                }
+            }
+        }
+        return slowest == Long.MAX_VALUE ? ifNone : slowest;
     }
 
     @Override
     public List<ConsumerPosition> positions(String subscription) {
-        definition(subscription);
-        long head = store.headPosition();
-        Map<String, Long> positions = new java.util.TreeMap<>(offsets.all(subscription));
+        SubscriptionDefinition definition = definition(subscription);
+        EphemeralQueue queue = queues.get(definition.stream());
+        long head = queue == null ? store.headPosition() : queue.head();
+        Map<String, Long> positions = new java.util.TreeMap<>(queue == null ? offsets.all(subscription) : Map.of());
         for (SubscriptionState state :
                 states.getOrDefault(subscription, Map.of()).values()) {
             positions.put(state.consumerKey(), state.position());
@@ -105,7 +150,11 @@ public final class InMemorySubscriptions implements Subscriptions {
     public void resetPosition(String subscription, String consumerKey, Instant time) {
         SubscriptionDefinition definition = definition(subscription);
         Objects.requireNonNull(time, "time must not be null");
-        resetPosition(subscription, consumerKey, SubscriptionState.positionBefore(store, definition.stream(), time));
+        EphemeralQueue queue = queues.get(definition.stream());
+        long position = queue == null
+                ? StoreSource.positionBefore(store, definition.stream(), time)
+                : queue.positionBefore(time);
+        resetPosition(subscription, consumerKey, position);
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class StoreReplay implements EventReplay {
             return position.position();
         }
         if (from instanceof ReplayQuery.From.AtTime time) {
-            return SubscriptionState.positionBefore(store, category, time.time());
+            return StoreSource.positionBefore(store, category, time.time());
         }
         UUID id = ((ReplayQuery.From.AtEvent) from).eventId();
         try (Stream<RecordedEvent> events = store.readCategory(category, 0)) {

@@ -1,6 +1,5 @@
 package io.streamdingo.engine.delivery;
 
-import io.streamdingo.api.EventStore;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.OffsetStore;
@@ -32,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  * the other modes one per subscription. All methods are synchronized: the state is small and every change
  * must see the whole of it.
  *
- * <p>Rules: events are read from the store's global order, filtered to the stream's category and the
- * subscription's types, at most {@value #WINDOW} at a time. An event is not delivered while an earlier event
+ * <p>Rules: events are read from the subscription's source (the store's global order for the stream's
+ * category, or an ephemeral queue), filtered to the subscription's types, at most {@value #WINDOW} at a time. An event is not delivered while an earlier event
  * of the same stream is unsettled, so each stream's events are processed in order by one consumer at a time.
  * The position is the global position before the first unsettled event and is saved when it moves.
  */
@@ -45,7 +44,7 @@ final class SubscriptionState {
     private final SubscriptionDefinition definition;
     private final StreamDefinition stream;
     private final String consumerKey;
-    private final EventStore store;
+    private final EventSource source;
     private final OffsetStore offsets;
     private final Clock clock;
 
@@ -62,13 +61,13 @@ final class SubscriptionState {
             SubscriptionDefinition definition,
             StreamDefinition stream,
             String consumerKey,
-            EventStore store,
+            EventSource source,
             OffsetStore offsets,
             Clock clock) {
         this.definition = definition;
         this.stream = stream;
         this.consumerKey = consumerKey;
-        this.store = store;
+        this.source = source;
         this.offsets = offsets;
         this.clock = clock;
         OptionalLong stored = offsets.load(definition.name(), consumerKey);
@@ -81,22 +80,9 @@ final class SubscriptionState {
             return after.position();
         }
         if (start instanceof StartPosition.AtTime at) {
-            return positionBefore(store, stream.category(), at.time());
+            return source.positionBefore(at.time());
         }
-        return store.headPosition();
-    }
-
-    /**
-     * The global position just before the first event of {@code category} recorded at or after {@code time}:
-     * a scan of the category's events in the global order.
-     */
-    static long positionBefore(EventStore store, String category, Instant time) {
-        try (Stream<RecordedEvent> events = store.readCategory(category, 0)) {
-            return events.filter(e -> !e.recordedAt().isBefore(time))
-                    .findFirst()
-                    .map(e -> e.globalPosition() - 1)
-                    .orElseGet(store::headPosition);
-        }
+        return source.head();
     }
 
     synchronized void join(String consumerId) {
@@ -199,7 +185,7 @@ final class SubscriptionState {
     /** Reads the next events of the global order into the window; false if there was nothing to read. */
     private boolean readMore() {
         int room = WINDOW - pending.size();
-        long head = store.headPosition();
+        long head = source.head();
         if (room <= 0 || readUpTo >= head) {
             return false;
         }
@@ -207,7 +193,7 @@ final class SubscriptionState {
         int part = 0;
         long partPosition = -1;
         boolean exhausted = true;
-        try (Stream<RecordedEvent> events = store.readCategory(stream.category(), readUpTo)) {
+        try (Stream<RecordedEvent> events = source.after(readUpTo)) {
             Iterator<RecordedEvent> it = events.iterator();
             Instant now = clock.instant();
             while (it.hasNext()) {

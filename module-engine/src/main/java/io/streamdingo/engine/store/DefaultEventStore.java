@@ -227,6 +227,18 @@ public final class DefaultEventStore implements EventStore {
         }
     }
 
+    /**
+     * {@code event} as a consumer of an ephemeral stream reads it, without storing it: encoded and read back
+     * like a stored event (registration, size limit, upcasting), at the given queue position and version.
+     */
+    public List<RecordedEvent> ephemeral(StreamId streamId, NewEvent event, long streamVersion, long position) {
+        requireOpen("publish an ephemeral event");
+        Objects.requireNonNull(event, "event must not be null");
+        EventToStore encoded = codec.encode(streamId, event, now());
+        // no chain link: ephemeral messages are not part of any stored stream
+        return codec.decode(StoredEvent.of(encoded, streamId, streamVersion, position, ""));
+    }
+
     /** The clock's time at microsecond precision. */
     public Instant clockTime() {
         return now();

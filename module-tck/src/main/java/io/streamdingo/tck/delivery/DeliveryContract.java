@@ -16,6 +16,7 @@ import io.streamdingo.api.streams.DeadLetter;
 import io.streamdingo.api.streams.Delivery;
 import io.streamdingo.api.streams.DeliverySemantics;
 import io.streamdingo.api.streams.NackAction;
+import io.streamdingo.api.streams.Retention;
 import io.streamdingo.api.streams.RetryPolicy;
 import io.streamdingo.api.streams.StartPosition;
 import io.streamdingo.api.streams.StreamDefinition;
@@ -107,6 +108,17 @@ public abstract class DeliveryContract {
     private Subscriptions start(DeliverySemantics semantics, SubscriptionDefinition... definitions) {
         Topology topology =
                 Topology.of(List.of(StreamDefinition.persistent(category).withSemantics(semantics)), definitions);
+        Subscriptions subscriptions = newSubscriptions(store, topology, offsets, clock);
+        opened.add(subscriptions);
+        return subscriptions;
+    }
+
+    /** A delivery of an ephemeral stream of this test's category, whose messages expire after {@code maxAge}. */
+    private Subscriptions startEphemeral(Duration maxAge, SubscriptionDefinition... definitions) {
+        Topology topology = Topology.of(
+                List.of(StreamDefinition.ephemeral(category)
+                        .withRetention(Retention.unlimited().withMaxAge(maxAge))),
+                definitions);
         Subscriptions subscriptions = newSubscriptions(store, topology, offsets, clock);
         opened.add(subscriptions);
         return subscriptions;
@@ -550,6 +562,63 @@ public abstract class DeliveryContract {
 
         assertThatThrownBy(delivery::ack).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> delivery.nack(NackAction.REQUEUE)).isInstanceOf(IllegalStateException.class);
+    }
+
+    // ---- ephemeral streams ----------------------------------------------------------------------------
+
+    private SubscriptionDefinition live(String name, SubscriptionMode mode) {
+        return subscription(name, mode).startingAt(StartPosition.latest());
+    }
+
+    @Test
+    void anEphemeralEventReachesItsSubscribersWithoutBeingStored() {
+        SubscriptionDefinition pings = live("pings", SubscriptionMode.BROADCAST);
+        Subscriptions subscriptions = startEphemeral(Duration.ofMinutes(1), pings);
+        Consumer first = subscriptions.subscribe(pings.name(), "first");
+        Consumer second = subscriptions.subscribe(pings.name(), "second");
+
+        subscriptions.publish(stream("a"), NewEvent.of(new ItemAdded("a", 5)));
+
+        assertThat(drain(first)).containsExactly(5);
+        assertThat(drain(second)).containsExactly(5);
+        try (var stored = store.readCategory(category, 0)) {
+            assertThat(stored).isEmpty();
+        }
+    }
+
+    @Test
+    void anEphemeralEventIsRedeliveredUntilAcknowledgedLikeAnyOther() {
+        SubscriptionDefinition jobs = live("jobs", SubscriptionMode.CONSUMER_GROUP);
+        Subscriptions subscriptions = startEphemeral(Duration.ofMinutes(10), jobs);
+        Consumer worker = subscriptions.subscribe(jobs.name(), "worker");
+        subscriptions.publish(stream("a"), NewEvent.of(new ItemAdded("a", 5)));
+
+        pollNow(worker).orElseThrow().nack(NackAction.REQUEUE);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(pollNow(worker).map(Delivery::attempt)).contains(2);
+    }
+
+    @Test
+    void anEphemeralMessageNobodyReadExpires() {
+        SubscriptionDefinition pings = live("pings", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = startEphemeral(Duration.ofMinutes(1), pings);
+        Consumer consumer = subscriptions.subscribe(pings.name(), "c");
+        subscriptions.publish(stream("a"), NewEvent.of(new ItemAdded("a", 1)));
+
+        clock.advance(Duration.ofMinutes(2));
+        subscriptions.publish(stream("a"), NewEvent.of(new ItemAdded("a", 2)));
+
+        assertThat(drain(consumer)).containsExactly(2);
+    }
+
+    @Test
+    void publishingToAPersistentStreamIsRefusedNamingIt() {
+        Subscriptions subscriptions = start(subscription("billing", SubscriptionMode.EXCLUSIVE));
+
+        assertThatThrownBy(() -> subscriptions.publish(stream("a"), NewEvent.of(new ItemAdded("a", 1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stream " + category + " is PERSISTENT");
     }
 
     // ---- positions, start, replay -------------------------------------------------------------------

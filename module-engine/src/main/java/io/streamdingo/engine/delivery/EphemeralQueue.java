@@ -1,0 +1,90 @@
+package io.streamdingo.engine.delivery;
+
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.engine.store.DefaultEventStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The messages of one ephemeral stream category (ST-1, ST-7): in memory only, numbered in publication
+ * order, dropped once every subscription has settled them, and expired after the stream's retention age
+ * when nobody has read them by then.
+ */
+final class EphemeralQueue implements EventSource {
+
+    private final StreamDefinition stream;
+    private final DefaultEventStore codec;
+    private final Clock clock;
+    private final NavigableMap<Long, List<RecordedEvent>> messages = new TreeMap<>();
+    private final Map<StreamId, Long> versions = new HashMap<>();
+    private long lastPosition;
+
+    EphemeralQueue(StreamDefinition stream, DefaultEventStore codec, Clock clock) {
+        this.stream = stream;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    synchronized void publish(StreamId streamId, NewEvent event) {
+        long version = versions.getOrDefault(streamId, 0L) + 1;
+        List<RecordedEvent> parts = codec.ephemeral(streamId, event, version, lastPosition + 1);
+        versions.put(streamId, version);
+        lastPosition++;
+        messages.put(lastPosition, parts);
+        expire();
+    }
+
+    @Override
+    public synchronized long head() {
+        return lastPosition;
+    }
+
+    @Override
+    public synchronized Stream<RecordedEvent> after(long position) {
+        expire();
+        List<RecordedEvent> out = new ArrayList<>();
+        messages.tailMap(position, false).values().forEach(out::addAll);
+        return out.stream();
+    }
+
+    @Override
+    public synchronized long positionBefore(Instant time) {
+        for (Map.Entry<Long, List<RecordedEvent>> message : messages.entrySet()) {
+            if (!message.getValue().isEmpty()
+                    && !message.getValue().get(0).recordedAt().isBefore(time)) {
+                return message.getKey() - 1;
+            }
+        }
+        return lastPosition;
+    }
+
+    /** Drops the messages every subscription has settled: ephemeral means gone once consumed. */
+    synchronized void consumedUpTo(long position) {
+        messages.headMap(position, true).clear();
+    }
+
+    synchronized int size() {
+        return messages.size();
+    }
+
+    private void expire() {
+        Duration maxAge = stream.retention().maxAge();
+        if (maxAge == null) {
+            return;
+        }
+        Instant oldest = clock.instant().minus(maxAge);
+        messages.values()
+                .removeIf(parts -> !parts.isEmpty() && parts.get(0).recordedAt().isBefore(oldest));
+    }
+}

@@ -1,0 +1,18 @@
+package io.streamdingo.engine.delivery;
+
+import io.streamdingo.api.RecordedEvent;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/** Where a subscription's events come from: the event store for persistent streams, a queue for ephemeral ones. */
+interface EventSource {
+
+    /** The highest position a read can return now; 0 if none. */
+    long head();
+
+    /** The events after {@code position}, ascending, up to the head at the time of the call. Close it. */
+    Stream<RecordedEvent> after(long position);
+
+    /** The position just before the first event recorded at or after {@code time}; the head if there is none. */
+    long positionBefore(Instant time);
+}

@@ -1,0 +1,46 @@
+package io.streamdingo.engine.delivery;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.RecordedEvent;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/** A persistent stream category, read from the event store's global order. */
+final class StoreSource implements EventSource {
+
+    private final EventStore store;
+    private final String category;
+
+    StoreSource(EventStore store, String category) {
+        this.store = store;
+        this.category = category;
+    }
+
+    @Override
+    public long head() {
+        return store.headPosition();
+    }
+
+    @Override
+    public Stream<RecordedEvent> after(long position) {
+        return store.readCategory(category, position);
+    }
+
+    @Override
+    public long positionBefore(Instant time) {
+        return positionBefore(store, category, time);
+    }
+
+    /**
+     * The global position just before the first event of {@code category} recorded at or after {@code time}:
+     * a scan of the category's events in the global order.
+     */
+    static long positionBefore(EventStore store, String category, Instant time) {
+        try (Stream<RecordedEvent> events = store.readCategory(category, 0)) {
+            return events.filter(e -> !e.recordedAt().isBefore(time))
+                    .findFirst()
+                    .map(e -> e.globalPosition() - 1)
+                    .orElseGet(store::headPosition);
+        }
+    }
+}
