@@ -12,6 +12,7 @@ import io.streamdingo.api.replay.AggregateType;
 import io.streamdingo.api.replay.LoadedState;
 import io.streamdingo.api.replay.ReplayDecision;
 import io.streamdingo.api.replay.ReplayEngine;
+import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.Consumes;
 import io.streamdingo.api.streams.Delivery;
@@ -21,6 +22,7 @@ import io.streamdingo.engine.EventStoreCustomizer;
 import io.streamdingo.engine.cdi.ConsumerMethods;
 import io.streamdingo.engine.cdi.ConsumerRunner;
 import io.streamdingo.engine.cdi.EventStoreProducer;
+import io.streamdingo.engine.cdi.MaintenanceScheduler;
 import io.streamdingo.engine.cdi.ReplayProducer;
 import io.streamdingo.engine.cdi.StreamsProducer;
 import io.streamdingo.store.jpa.cdi.JpaStoreProducer;
@@ -37,6 +39,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -246,6 +249,46 @@ class InjectedEventStoreTest {
         assertThat(BillingConsumer.BILLED)
                 .containsExactlyInAnyOrder(new ItemAdded("sku-1", 1), new ItemAdded("sku-2", 2));
         assertThat(BillingConsumer.FAILURES_LEFT).hasValueLessThan(1);
+    }
+
+    @Test
+    void retentionAndTheProcessedEventsTtlAreEnforcedOnASchedule() throws InterruptedException {
+        Map<String, String> config = Map.of(
+                "streamdingo.streams.cdi_kept.retention.max-events", "2",
+                "streamdingo.retention.interval", "PT0.1S",
+                "streamdingo.exactly-once.ttl", "PT0S",
+                "streamdingo.exactly-once.cleanup-interval", "PT0.1S");
+        configure(config);
+        StreamId kept = StreamId.of("cdi_kept", "k-1");
+        UUID processedEvent = UUID.randomUUID();
+        try (WeldContainer container = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(
+                        EventStoreProducer.class,
+                        StreamsProducer.class,
+                        MaintenanceScheduler.class,
+                        JpaStoreProducer.class,
+                        ShopEvents.class,
+                        Database.class)
+                .initialize()) {
+            EventStore store = container.select(EventStore.class).get();
+            ProcessedEvents processed = container.select(ProcessedEvents.class).get();
+            for (int i = 1; i <= 5; i++) {
+                store.append(kept, ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-" + i, i)));
+            }
+            processed.processOnce("cdi-billing", processedEvent, tx -> {});
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while ((store.read(kept).count() > 2 || processed.isProcessed("cdi-billing", processedEvent))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+
+            assertThat(store.read(kept).map(RecordedEvent::streamVersion)).containsExactly(4L, 5L);
+            assertThat(processed.isProcessed("cdi-billing", processedEvent)).isFalse();
+        } finally {
+            unconfigure(config);
+        }
     }
 
     @Test

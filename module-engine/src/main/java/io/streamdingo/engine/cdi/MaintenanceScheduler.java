@@ -1,0 +1,117 @@
+package io.streamdingo.engine.cdi;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.ProcessedEvents;
+import io.streamdingo.api.streams.RetentionTask;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.Topology;
+import io.streamdingo.engine.EventStores;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Runs the periodic maintenance from application start to shutdown (ST-7, ST-8): the retention task when a
+ * declared persistent stream has a retention limit, every {@code streamdingo.retention.interval} (default
+ * {@code PT1M}); and the processed-events TTL cleanup when {@code streamdingo.exactly-once.ttl} is set and a
+ * processed-events table is deployed, every {@code streamdingo.exactly-once.cleanup-interval} (default
+ * {@code PT1H}). Uses the server's managed scheduled executor when there is one.
+ */
+@ApplicationScoped
+public class MaintenanceScheduler {
+
+    private static final System.Logger LOG = System.getLogger(MaintenanceScheduler.class.getName());
+
+    private ScheduledExecutorService scheduler;
+    private boolean owned;
+
+    void start(
+            @Observes @Initialized(ApplicationScoped.class) Object started,
+            EventStore store,
+            Topology topology,
+            Instance<ProcessedEvents> processedEvents) {
+        Config config = ConfigProvider.getConfig();
+        boolean retention =
+                topology.streams().stream().map(StreamDefinition::retention).anyMatch(r -> !r.isUnlimited());
+        Optional<Duration> ttl = duration(config, "streamdingo.exactly-once.ttl");
+        boolean cleanup = ttl.isPresent() && processedEvents.isResolvable();
+        if (!retention && !cleanup) {
+            return;
+        }
+        scheduler = scheduler();
+        if (retention) {
+            RetentionTask task = EventStores.retention(store, topology, Clock.systemUTC());
+            Duration every = duration(config, "streamdingo.retention.interval").orElse(Duration.ofMinutes(1));
+            scheduler.scheduleWithFixedDelay(
+                    () -> guarded("retention", task::run), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (cleanup) {
+            ProcessedEvents table = processedEvents.get();
+            Duration every = duration(config, "streamdingo.exactly-once.cleanup-interval")
+                    .orElse(Duration.ofHours(1));
+            Duration keep = ttl.get();
+            scheduler.scheduleWithFixedDelay(
+                    () -> guarded(
+                            "processed-events cleanup",
+                            () -> table.deleteProcessedBefore(
+                                    Clock.systemUTC().instant().minus(keep))),
+                    every.toMillis(),
+                    every.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "StreamDingo " + what + " failed; it runs again at its next interval", e);
+        }
+    }
+
+    private ScheduledExecutorService scheduler() {
+        try {
+            return (ScheduledExecutorService)
+                    new InitialContext().lookup("java:comp/DefaultManagedScheduledExecutorService");
+        } catch (NamingException | RuntimeException | NoClassDefFoundError e) {
+            owned = true;
+            return Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "streamdingo-maintenance");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+
+    private static Optional<Duration> duration(Config config, String key) {
+        return config.getOptionalValue(key, String.class).map(value -> {
+            try {
+                return Duration.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("configuration key " + key + " has the value '" + value
+                        + "'; it must be an ISO-8601 duration such as PT1M");
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        if (scheduler != null && owned) {
+            scheduler.shutdownNow();
+        }
+    }
+}

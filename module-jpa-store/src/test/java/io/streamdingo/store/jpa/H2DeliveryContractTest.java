@@ -1,0 +1,23 @@
+package io.streamdingo.store.jpa;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.OffsetStore;
+import io.streamdingo.api.streams.Subscriptions;
+import io.streamdingo.api.streams.Topology;
+import io.streamdingo.engine.EventStores;
+import io.streamdingo.tck.delivery.DeliveryContract;
+import java.time.Clock;
+
+/** The delivery contract with consumers' positions kept in H2: restarts resume from the table. */
+class H2DeliveryContractTest extends DeliveryContract {
+
+    @Override
+    protected Subscriptions newSubscriptions(EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
+        return EventStores.inMemorySubscriptions(store, topology, offsets, clock);
+    }
+
+    @Override
+    protected OffsetStore newOffsetStore() {
+        return new JpaOffsetStore(TestDatabase.H2.entityManagerFactory());
+    }
+}
