@@ -1,6 +1,7 @@
 package io.streamdingo.api.streams;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
  * @param retry redelivery and dead-letter policy
  * @param unreadTimeout (read receipts) how long a delivered event may stay unread
  * @param unreadAction (read receipts) what happens when it does: requeue or dead-letter; null to drop it
+ * @param receiveAs event type name → the schema version this subscription wants it in (SE-4): upcasting
+ *     stops there instead of at the newest version; events stored in a newer version arrive as stored
  */
 public record SubscriptionDefinition(
         String name,
@@ -29,7 +32,8 @@ public record SubscriptionDefinition(
         Duration visibilityTimeout,
         RetryPolicy retry,
         Duration unreadTimeout,
-        @org.jspecify.annotations.Nullable NackAction unreadAction) {
+        @org.jspecify.annotations.Nullable NackAction unreadAction,
+        Map<String, Integer> receiveAs) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
@@ -48,6 +52,13 @@ public record SubscriptionDefinition(
         requirePositive(name, "visibility timeout", visibilityTimeout);
         Objects.requireNonNull(retry, "retry");
         requirePositive(name, "unread timeout", unreadTimeout);
+        receiveAs = Map.copyOf(receiveAs);
+        receiveAs.forEach((type, version) -> {
+            if (version < 1) {
+                throw new IllegalArgumentException(
+                        "subscription " + name + " asks for " + type + " version " + version + "; versions start at 1");
+            }
+        });
     }
 
     private static void requirePositive(String name, String what, Duration value) {
@@ -71,35 +82,71 @@ public record SubscriptionDefinition(
                 Duration.ofSeconds(30),
                 RetryPolicy.defaults(),
                 Duration.ofMinutes(5),
-                NackAction.REQUEUE);
+                NackAction.REQUEUE,
+                Map.of());
     }
 
     public SubscriptionDefinition startingAt(StartPosition value) {
         return new SubscriptionDefinition(
-                name, stream, mode, value, eventTypes, visibilityTimeout, retry, unreadTimeout, unreadAction);
+                name,
+                stream,
+                mode,
+                value,
+                eventTypes,
+                visibilityTimeout,
+                retry,
+                unreadTimeout,
+                unreadAction,
+                receiveAs);
     }
 
     /** Only events of these type names. */
     public SubscriptionDefinition onlyTypes(String... typeNames) {
         return new SubscriptionDefinition(
-                name, stream, mode, start, Set.of(typeNames), visibilityTimeout, retry, unreadTimeout, unreadAction);
+                name,
+                stream,
+                mode,
+                start,
+                Set.of(typeNames),
+                visibilityTimeout,
+                retry,
+                unreadTimeout,
+                unreadAction,
+                receiveAs);
     }
 
     public SubscriptionDefinition withVisibilityTimeout(Duration value) {
         return new SubscriptionDefinition(
-                name, stream, mode, start, eventTypes, value, retry, unreadTimeout, unreadAction);
+                name, stream, mode, start, eventTypes, value, retry, unreadTimeout, unreadAction, receiveAs);
     }
 
     public SubscriptionDefinition withRetry(RetryPolicy value) {
         return new SubscriptionDefinition(
-                name, stream, mode, start, eventTypes, visibilityTimeout, value, unreadTimeout, unreadAction);
+                name,
+                stream,
+                mode,
+                start,
+                eventTypes,
+                visibilityTimeout,
+                value,
+                unreadTimeout,
+                unreadAction,
+                receiveAs);
     }
 
     /** Read receipts: what happens to a delivery still unread after {@code timeout}; null action drops it. */
     public SubscriptionDefinition withUnreadTimeout(
             Duration timeout, @org.jspecify.annotations.Nullable NackAction action) {
         return new SubscriptionDefinition(
-                name, stream, mode, start, eventTypes, visibilityTimeout, retry, timeout, action);
+                name, stream, mode, start, eventTypes, visibilityTimeout, retry, timeout, action, receiveAs);
+    }
+
+    /** Events of type {@code typeName} delivered in schema version {@code version} rather than the newest (SE-4). */
+    public SubscriptionDefinition receivingAs(String typeName, int version) {
+        Map<String, Integer> targets = new java.util.HashMap<>(receiveAs);
+        targets.put(typeName, version);
+        return new SubscriptionDefinition(
+                name, stream, mode, start, eventTypes, visibilityTimeout, retry, unreadTimeout, unreadAction, targets);
     }
 
     /** True if events of type {@code typeName} pass the filter. */

@@ -16,8 +16,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -39,6 +41,7 @@ import java.util.function.Function;
  * streamdingo.subscriptions.&lt;name&gt;.visibility-timeout      ISO-8601 duration
  * streamdingo.subscriptions.&lt;name&gt;.retry.max-attempts | .retry.initial-backoff | .retry.multiplier | .retry.max-backoff
  * streamdingo.subscriptions.&lt;name&gt;.unread.timeout | .unread.action (REQUEUE | DEAD_LETTER | DROP)
+ * streamdingo.subscriptions.&lt;name&gt;.receive-as             type:version,type:version
  * </pre>
  *
  * Unset keys take the defaults of {@link StreamDefinition#persistent} and {@link SubscriptionDefinition#of}.
@@ -61,7 +64,8 @@ public final class ConfiguredTopology {
             "retry.multiplier",
             "retry.max-backoff",
             "unread.timeout",
-            "unread.action");
+            "unread.action",
+            "receive-as");
 
     private final Iterable<String> keys;
     private final Function<String, Optional<String>> values;
@@ -127,7 +131,8 @@ public final class ConfiguredTopology {
                     duration(prefix + "unread.timeout").orElse(subscription.unreadTimeout()),
                     unreadAction.equalsIgnoreCase("DROP")
                             ? null
-                            : parseEnum(prefix + "unread.action", unreadAction, NackAction.class)));
+                            : parseEnum(prefix + "unread.action", unreadAction, NackAction.class),
+                    receiveAs(prefix + "receive-as")));
         }
         return subscriptions;
     }
@@ -221,6 +226,23 @@ public final class ConfiguredTopology {
             }
             throw invalid(key, value, "beginning, latest, after:<position> or at:<ISO instant>");
         });
+    }
+
+    private Map<String, Integer> receiveAs(String key) {
+        Map<String, Integer> targets = new TreeMap<>();
+        values.apply(key).ifPresent(value -> {
+            for (String item : list(value)) {
+                int colon = item.lastIndexOf(':');
+                try {
+                    targets.put(
+                            item.substring(0, colon).trim(),
+                            Integer.parseInt(item.substring(colon + 1).trim()));
+                } catch (RuntimeException e) {
+                    throw invalid(key, value, "a list of type:version, such as shop.OrderPlaced:2");
+                }
+            }
+        });
+        return targets;
     }
 
     private static Set<String> list(String value) {

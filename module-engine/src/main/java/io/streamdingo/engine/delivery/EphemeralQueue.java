@@ -3,6 +3,7 @@ package io.streamdingo.engine.delivery;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.engine.store.DefaultEventStore;
 import java.time.Clock;
@@ -26,7 +27,7 @@ final class EphemeralQueue implements EventSource {
     private final StreamDefinition stream;
     private final DefaultEventStore codec;
     private final Clock clock;
-    private final NavigableMap<Long, List<RecordedEvent>> messages = new TreeMap<>();
+    private final NavigableMap<Long, StoredEvent> messages = new TreeMap<>();
     private final Map<StreamId, Long> versions = new HashMap<>();
     private long lastPosition;
 
@@ -38,10 +39,10 @@ final class EphemeralQueue implements EventSource {
 
     synchronized void publish(StreamId streamId, NewEvent event) {
         long version = versions.getOrDefault(streamId, 0L) + 1;
-        List<RecordedEvent> parts = codec.ephemeral(streamId, event, version, lastPosition + 1);
+        StoredEvent message = codec.ephemeral(streamId, event, version, lastPosition + 1);
         versions.put(streamId, version);
         lastPosition++;
-        messages.put(lastPosition, parts);
+        messages.put(lastPosition, message);
         expire();
     }
 
@@ -51,18 +52,19 @@ final class EphemeralQueue implements EventSource {
     }
 
     @Override
-    public synchronized Stream<RecordedEvent> after(long position) {
+    public synchronized Stream<RecordedEvent> after(long position, Map<String, Integer> receiveAs) {
         expire();
         List<RecordedEvent> out = new ArrayList<>();
-        messages.tailMap(position, false).values().forEach(out::addAll);
+        for (StoredEvent message : messages.tailMap(position, false).values()) {
+            out.addAll(codec.decode(message, receiveAs));
+        }
         return out.stream();
     }
 
     @Override
     public synchronized long positionBefore(Instant time) {
-        for (Map.Entry<Long, List<RecordedEvent>> message : messages.entrySet()) {
-            if (!message.getValue().isEmpty()
-                    && !message.getValue().get(0).recordedAt().isBefore(time)) {
+        for (Map.Entry<Long, StoredEvent> message : messages.entrySet()) {
+            if (!message.getValue().recordedAt().isBefore(time)) {
                 return message.getKey() - 1;
             }
         }
@@ -84,7 +86,6 @@ final class EphemeralQueue implements EventSource {
             return;
         }
         Instant oldest = clock.instant().minus(maxAge);
-        messages.values()
-                .removeIf(parts -> !parts.isEmpty() && parts.get(0).recordedAt().isBefore(oldest));
+        messages.values().removeIf(message -> message.recordedAt().isBefore(oldest));
     }
 }

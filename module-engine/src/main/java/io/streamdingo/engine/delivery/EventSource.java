@@ -2,6 +2,7 @@ package io.streamdingo.engine.delivery;
 
 import io.streamdingo.api.RecordedEvent;
 import java.time.Instant;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Where a subscription's events come from: the event store for persistent streams, a queue for ephemeral ones. */
@@ -10,8 +11,11 @@ interface EventSource {
     /** The highest position a read can return now; 0 if none. */
     long head();
 
-    /** The events after {@code position}, ascending, up to the head at the time of the call. Close it. */
-    Stream<RecordedEvent> after(long position);
+    /**
+     * The events after {@code position}, ascending, up to the head at the time of the call, upcast as far as
+     * {@code receiveAs} says (newest for types it does not name). Close it.
+     */
+    Stream<RecordedEvent> after(long position, Map<String, Integer> receiveAs);
 
     /** The position just before the first event recorded at or after {@code time}; the head if there is none. */
     long positionBefore(Instant time);

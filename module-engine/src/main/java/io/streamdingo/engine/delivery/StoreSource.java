@@ -2,7 +2,9 @@ package io.streamdingo.engine.delivery;
 
 import io.streamdingo.api.EventStore;
 import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.engine.store.DefaultEventStore;
 import java.time.Instant;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** A persistent stream category, read from the event store's global order. */
@@ -22,8 +24,15 @@ final class StoreSource implements EventSource {
     }
 
     @Override
-    public Stream<RecordedEvent> after(long position) {
-        return store.readCategory(category, position);
+    public Stream<RecordedEvent> after(long position, Map<String, Integer> receiveAs) {
+        if (receiveAs.isEmpty()) {
+            return store.readCategory(category, position);
+        }
+        if (!(store instanceof DefaultEventStore engineStore)) {
+            throw new IllegalStateException(
+                    "receiving events in older versions needs a store built by" + " EventStores.builder()");
+        }
+        return engineStore.readCategory(category, position, receiveAs);
     }
 
     @Override

@@ -193,7 +193,7 @@ final class SubscriptionState {
         int part = 0;
         long partPosition = -1;
         boolean exhausted = true;
-        try (Stream<RecordedEvent> events = source.after(readUpTo)) {
+        try (Stream<RecordedEvent> events = source.after(readUpTo, definition.receiveAs())) {
             Iterator<RecordedEvent> it = events.iterator();
             Instant now = clock.instant();
             while (it.hasNext()) {

@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -134,12 +135,17 @@ public final class DefaultEventStore implements EventStore {
 
     @Override
     public Stream<RecordedEvent> readCategory(String category, long afterPosition) {
+        return readCategory(category, afterPosition, Map.of());
+    }
+
+    /** Like {@link #readCategory(String, long)}, upcasting only to the versions {@code receiveAs} names (SE-4). */
+    public Stream<RecordedEvent> readCategory(String category, long afterPosition, Map<String, Integer> receiveAs) {
         StreamId.requireValidCategory(category);
         Pages.Source<StoredEvent> pages = storedAll(afterPosition);
         // Filtering before decoding: another category's unknown types must not fail this read.
         return Pages.stream(pages, settings.pageSize(), settings.maxPageSize())
                 .filter(stored -> stored.streamId().category().equals(category))
-                .flatMap(stored -> codec.decode(stored).stream());
+                .flatMap(stored -> codec.decode(stored, receiveAs).stream());
     }
 
     private Pages.Source<StoredEvent> storedAll(long afterPosition) {
@@ -228,15 +234,20 @@ public final class DefaultEventStore implements EventStore {
     }
 
     /**
-     * {@code event} as a consumer of an ephemeral stream reads it, without storing it: encoded and read back
-     * like a stored event (registration, size limit, upcasting), at the given queue position and version.
+     * {@code event} encoded for an ephemeral stream's queue, without storing it: registration and size are
+     * checked as for an append; consumers read it back with {@link #decode(StoredEvent, Map)}.
      */
-    public List<RecordedEvent> ephemeral(StreamId streamId, NewEvent event, long streamVersion, long position) {
+    public StoredEvent ephemeral(StreamId streamId, NewEvent event, long streamVersion, long position) {
         requireOpen("publish an ephemeral event");
         Objects.requireNonNull(event, "event must not be null");
         EventToStore encoded = codec.encode(streamId, event, now());
         // no chain link: ephemeral messages are not part of any stored stream
-        return codec.decode(StoredEvent.of(encoded, streamId, streamVersion, position, ""));
+        return StoredEvent.of(encoded, streamId, streamVersion, position, "");
+    }
+
+    /** A message encoded by {@link #ephemeral} as a consumer reads it, upcast as far as {@code receiveAs} says. */
+    public List<RecordedEvent> decode(StoredEvent stored, Map<String, Integer> receiveAs) {
+        return codec.decode(stored, receiveAs);
     }
 
     /** The clock's time at microsecond precision. */

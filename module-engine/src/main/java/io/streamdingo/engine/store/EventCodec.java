@@ -106,6 +106,11 @@ public final class EventCodec {
      * @throws EventDeserializationException if the payload cannot be read or an upcaster fails
      */
     List<RecordedEvent> decode(StoredEvent stored) {
+        return decode(stored, java.util.Map.of());
+    }
+
+    /** Like {@link #decode(StoredEvent)}, stopping upcasting at the versions {@code receiveAs} names (SE-4). */
+    List<RecordedEvent> decode(StoredEvent stored, java.util.Map<String, Integer> receiveAs) {
         // Registered name and version first: validating a key per event would cost more than reading it.
         Class<?> type =
                 registry.classFor(stored.eventType(), stored.schemaVersion()).orElse(null);
@@ -132,7 +137,7 @@ public final class EventCodec {
         }
         List<Object> upcast;
         try {
-            upcast = upcasting.upcast(payload);
+            upcast = upcasting.upcast(payload, receiveAs);
         } catch (RuntimeException e) {
             throw failure(stored, "upcasting failed (" + rootCauseName(e) + ")", e);
         }

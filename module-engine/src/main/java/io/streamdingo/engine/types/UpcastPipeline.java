@@ -69,18 +69,35 @@ public final class UpcastPipeline {
      * @throws RuntimeException whatever an upcaster throws
      */
     public List<Object> upcast(Object event) {
+        return upcast(event, Map.of());
+    }
+
+    /**
+     * {@code event} brought to the version {@code targets} names for its type (SE-4), or to its newest form
+     * for types it does not name.
+     */
+    public List<Object> upcast(Object event, Map<String, Integer> targets) {
         if (!bySource.containsKey(event.getClass())) {
             return List.of(event);
         }
         List<Object> out = new ArrayList<>(2);
-        apply(event, 0, out);
+        apply(event, 0, out, targets);
         return out;
     }
 
+    private boolean reached(Object event, Map<String, Integer> targets) {
+        if (targets.isEmpty()) {
+            return false;
+        }
+        EventTypeKey key = EventTypeRegistry.keyOf(event.getClass());
+        Integer target = targets.get(key.name());
+        return target != null && key.version() >= target;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void apply(Object event, int hops, List<Object> out) {
+    private void apply(Object event, int hops, List<Object> out, Map<String, Integer> targets) {
         Upcaster upcaster = bySource.get(event.getClass());
-        if (upcaster == null) {
+        if (upcaster == null || reached(event, targets)) {
             out.add(event);
             return;
         }
@@ -98,7 +115,7 @@ public final class UpcastPipeline {
                         + (result == null ? "null" : "a " + result.getClass().getName())
                         + ", which is not a registered event type");
             }
-            apply(result, hops + 1, out);
+            apply(result, hops + 1, out, targets);
         }
     }
 }

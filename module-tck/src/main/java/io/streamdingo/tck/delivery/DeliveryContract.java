@@ -28,6 +28,10 @@ import io.streamdingo.engine.EventStores;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import io.streamdingo.tck.events.CartEvents.ItemRemoved;
 import io.streamdingo.tck.events.CartEvents.NoteAdded;
+import io.streamdingo.tck.events.PriceEvents;
+import io.streamdingo.tck.events.PriceEvents.PriceSet;
+import io.streamdingo.tck.events.PriceEvents.PriceSetV1;
+import io.streamdingo.tck.events.PriceEvents.PriceSetV2;
 import io.streamdingo.tck.store.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +82,8 @@ public abstract class DeliveryContract {
         EventStoreBackend shared = EventStores.inMemoryBackend();
         store = EventStores.builder()
                 .backend(shared)
-                .register(ItemAdded.class, NoteAdded.class)
+                .register(ItemAdded.class, NoteAdded.class, PriceSetV1.class, PriceSetV2.class, PriceSet.class)
+                .upcaster(PriceEvents.V2_TO_V3)
                 .clock(clock)
                 .build();
         // another application on the same store, with event types this one does not know
@@ -619,6 +624,36 @@ public abstract class DeliveryContract {
         assertThatThrownBy(() -> subscriptions.publish(stream("a"), NewEvent.of(new ItemAdded("a", 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("stream " + category + " is PERSISTENT");
+    }
+
+    // ---- receive as (SE-4) ------------------------------------------------------------------------------
+
+    @Test
+    void aSubscriptionReceivesEventsUpcastOnlyAsFarAsTheVersionItAsksFor() {
+        SubscriptionDefinition legacy =
+                subscription("legacy", SubscriptionMode.EXCLUSIVE).receivingAs("tck.PriceSet", 2);
+        SubscriptionDefinition current = subscription("current", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(legacy, current);
+        store.append(stream("p"), ExpectedVersion.any(), NewEvent.of(new PriceSetV1("sku", 250)));
+
+        Delivery asked = pollNow(subscriptions.subscribe(legacy.name(), "c")).orElseThrow();
+        Delivery newest = pollNow(subscriptions.subscribe(current.name(), "c")).orElseThrow();
+
+        assertThat(asked.event().payload()).isInstanceOf(PriceSetV2.class);
+        assertThat(asked.event().schemaVersion()).isEqualTo(2);
+        assertThat(newest.event().payload()).isInstanceOf(PriceSet.class);
+    }
+
+    @Test
+    void anEphemeralSubscriptionAlsoReceivesTheVersionItAsksFor() {
+        SubscriptionDefinition legacy =
+                live("legacy", SubscriptionMode.BROADCAST).receivingAs("tck.PriceSet", 2);
+        Subscriptions subscriptions = startEphemeral(Duration.ofMinutes(1), legacy);
+        Consumer consumer = subscriptions.subscribe(legacy.name(), "c");
+
+        subscriptions.publish(stream("p"), NewEvent.of(new PriceSetV1("sku", 250)));
+
+        assertThat(pollNow(consumer).orElseThrow().event().payload()).isInstanceOf(PriceSetV2.class);
     }
 
     // ---- positions, start, replay -------------------------------------------------------------------

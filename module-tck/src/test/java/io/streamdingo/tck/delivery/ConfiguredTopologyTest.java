@@ -67,6 +67,19 @@ class ConfiguredTopologyTest {
     }
 
     @Test
+    void receiveAsVersionsAreReadAsTypeVersionPairs() {
+        Topology configured = topology(Map.of(
+                "streamdingo.subscriptions.legacy.stream", "orders",
+                "streamdingo.subscriptions.legacy.mode", "EXCLUSIVE",
+                "streamdingo.subscriptions.legacy.receive-as", "shop.OrderPlaced:2, shop.OrderPaid:1"));
+
+        assertThat(configured.subscription("legacy").orElseThrow().receiveAs())
+                .containsOnly(
+                        org.assertj.core.api.Assertions.entry("shop.OrderPlaced", 2),
+                        org.assertj.core.api.Assertions.entry("shop.OrderPaid", 1));
+    }
+
+    @Test
     void unsetKeysTakeTheDefaults() {
         Topology configured = topology(Map.of(
                 "streamdingo.subscriptions.audit.stream", "orders",
