@@ -159,21 +159,15 @@ public final class InMemorySubscriptions implements Subscriptions {
 
     @Override
     public long unreadCount(String subscription) {
-        definition(subscription);
-        long unread = 0;
-        for (SubscriptionState state :
-                states.getOrDefault(subscription, Map.of()).values()) {
-            unread += state.unreadCount();
-        }
-        return unread;
+        return statesOf(subscription).stream()
+                .mapToLong(SubscriptionState::unreadCount)
+                .sum();
     }
 
     @Override
     public List<DeadLetter> deadLetters(String subscription) {
-        definition(subscription);
         List<DeadLetter> letters = new ArrayList<>();
-        for (SubscriptionState state :
-                states.getOrDefault(subscription, Map.of()).values()) {
+        for (SubscriptionState state : statesOf(subscription)) {
             letters.addAll(state.deadLetters());
         }
         letters.sort(Comparator.comparing(DeadLetter::deadLetteredAt));
@@ -182,18 +176,20 @@ public final class InMemorySubscriptions implements Subscriptions {
 
     @Override
     public int replayDeadLetters(String subscription) {
-        definition(subscription);
-        int count = 0;
-        for (SubscriptionState state :
-                states.getOrDefault(subscription, Map.of()).values()) {
-            count += state.replayDeadLetters();
-        }
-        return count;
+        return statesOf(subscription).stream()
+                .mapToInt(SubscriptionState::replayDeadLetters)
+                .sum();
     }
 
     @Override
     public void close() {
         open.set(false);
+    }
+
+    /** The positions kept for a declared subscription: one, or one per broadcast consumer. */
+    private java.util.Collection<SubscriptionState> statesOf(String subscription) {
+        definition(subscription);
+        return List.copyOf(states.getOrDefault(subscription, Map.of()).values());
     }
 
     private SubscriptionDefinition definition(String subscription) {
