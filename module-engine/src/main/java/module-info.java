@@ -20,6 +20,8 @@ module io.streamdingo.engine {
     requires static java.naming;
 
     exports io.streamdingo.engine;
+    // the relay's type, returned by EventStores.outboxRelay
+    exports io.streamdingo.engine.relay;
 
     // The CDI extension that finds @Consumes methods is registered in META-INF/services only: a `provides`
     // clause would make this module need jakarta.cdi wherever it runs. Application servers load it from the

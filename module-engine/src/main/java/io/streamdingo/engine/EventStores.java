@@ -5,6 +5,7 @@ import io.streamdingo.api.EventStore;
 import io.streamdingo.api.replay.AggregateRepository;
 import io.streamdingo.api.replay.AggregateType;
 import io.streamdingo.api.replay.ReplayEngine;
+import io.streamdingo.api.spi.EventPublisher;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.ProcessedEvents;
@@ -22,6 +23,7 @@ import io.streamdingo.engine.memory.InMemoryEventStoreBackend;
 import io.streamdingo.engine.memory.InMemoryOffsetStore;
 import io.streamdingo.engine.memory.InMemoryProcessedEvents;
 import io.streamdingo.engine.memory.InMemorySnapshotStore;
+import io.streamdingo.engine.relay.OutboxRelay;
 import io.streamdingo.engine.replay.DefaultAggregateRepository;
 import io.streamdingo.engine.replay.DefaultReplayEngine;
 import io.streamdingo.engine.retention.StoreRetention;
@@ -134,6 +136,22 @@ public final class EventStores {
         List<SubscriptionDefinition> allSubscriptions = new ArrayList<>(configured.subscriptions());
         allSubscriptions.addAll(subscriptions);
         return Topology.of(allStreams, allSubscriptions);
+    }
+
+    /**
+     * The outbox relay (JMS-1) publishing {@code topology}'s persistent stream categories from {@code store}
+     * through {@code publisher}, positions in {@code offsets}, 500 events per batch, a 30 s lease per category;
+     * run {@link OutboxRelay#publishPending()} periodically.
+     *
+     * @throws IllegalArgumentException if {@code store} was not built by {@link #builder()}
+     */
+    public static OutboxRelay outboxRelay(
+            EventStore store, Topology topology, EventPublisher publisher, OffsetStore offsets) {
+        if (!(store instanceof DefaultEventStore engineStore)) {
+            throw new IllegalArgumentException("the outbox relay needs a store built by EventStores.builder(); got "
+                    + (store == null ? "null" : store.getClass().getName()));
+        }
+        return new OutboxRelay(engineStore, topology, publisher, offsets, 500, java.time.Duration.ofSeconds(30));
     }
 
     /** Replays of persistent stream categories from {@code store} (ST-6). */

@@ -138,6 +138,16 @@ public final class DefaultEventStore implements EventStore {
         return readCategory(category, afterPosition, Map.of());
     }
 
+    /**
+     * The stored events of streams of {@code category} after {@code afterPosition}, still serialized, in global
+     * order and bounded by the head at the call: what the outbox relay publishes.
+     */
+    public Stream<StoredEvent> storedCategory(String category, long afterPosition) {
+        StreamId.requireValidCategory(category);
+        return Pages.stream(storedAll(afterPosition), settings.pageSize(), settings.maxPageSize())
+                .filter(stored -> stored.streamId().category().equals(category));
+    }
+
     /** Like {@link #readCategory(String, long)}, upcasting only to the versions {@code receiveAs} names (SE-4). */
     public Stream<RecordedEvent> readCategory(String category, long afterPosition, Map<String, Integer> receiveAs) {
         StreamId.requireValidCategory(category);
