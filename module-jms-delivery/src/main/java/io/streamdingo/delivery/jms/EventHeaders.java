@@ -1,0 +1,25 @@
+package io.streamdingo.delivery.jms;
+
+/**
+ * The message properties every published event carries (JMS-1), so consumers route, deduplicate and
+ * decode without opening the body, which holds the event's payload as stored (canonical JSON).
+ */
+public final class EventHeaders {
+
+    public static final String EVENT_ID = "sd_event_id";
+    public static final String EVENT_TYPE = "sd_event_type";
+    public static final String SCHEMA_VERSION = "sd_schema_version";
+    public static final String STREAM = "sd_stream";
+    public static final String STREAM_VERSION = "sd_stream_version";
+    public static final String GLOBAL_POSITION = "sd_global_position";
+    public static final String CORRELATION_ID = "sd_correlation_id";
+    public static final String CAUSATION_ID = "sd_causation_id";
+    public static final String RECORDED_AT = "sd_recorded_at";
+    public static final String HASH = "sd_hash";
+    /** Artemis duplicate detection: a message with an id seen before is dropped by the broker. */
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** Message groups keyed by stream: one consumer of a group gets a stream's messages, in order. */
+    public static final String GROUP_ID = "JMSXGroupID";
+
+    private EventHeaders() {}
+}
