@@ -6,6 +6,14 @@ module io.streamdingo.delivery.jms {
     requires transitive io.streamdingo.api;
     requires transitive jakarta.messaging;
     requires static org.jspecify;
+    // CDI, MicroProfile Config and JNDI are there in a Jakarta EE server; plain Java use needs none of them.
+    requires static jakarta.cdi;
+    requires static jakarta.inject;
+    requires static microprofile.config.api;
+    requires static java.naming;
 
     exports io.streamdingo.delivery.jms;
+
+    // The CDI container reflects on the producer.
+    opens io.streamdingo.delivery.jms.cdi;
 }

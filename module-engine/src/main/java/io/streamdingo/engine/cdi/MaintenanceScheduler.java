@@ -16,11 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -36,8 +32,7 @@ public class MaintenanceScheduler {
 
     private static final System.Logger LOG = System.getLogger(MaintenanceScheduler.class.getName());
 
-    private ScheduledExecutorService scheduler;
-    private boolean owned;
+    private BackgroundExecutor scheduler;
 
     void start(
             @Observes @Initialized(ApplicationScoped.class) Object started,
@@ -52,26 +47,33 @@ public class MaintenanceScheduler {
         if (!retention && !cleanup) {
             return;
         }
-        scheduler = scheduler();
+        scheduler = BackgroundExecutor.named("streamdingo-maintenance");
         if (retention) {
             RetentionTask task = EventStores.retention(store, topology, Clock.systemUTC());
             Duration every = duration(config, "streamdingo.retention.interval").orElse(Duration.ofMinutes(1));
-            scheduler.scheduleWithFixedDelay(
-                    () -> guarded("retention", task::run), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler
+                    .executor()
+                    .scheduleWithFixedDelay(
+                            () -> guarded("retention", task::run),
+                            every.toMillis(),
+                            every.toMillis(),
+                            TimeUnit.MILLISECONDS);
         }
         if (cleanup) {
             ProcessedEvents table = processedEvents.get();
             Duration every = duration(config, "streamdingo.exactly-once.cleanup-interval")
                     .orElse(Duration.ofHours(1));
             Duration keep = ttl.get();
-            scheduler.scheduleWithFixedDelay(
-                    () -> guarded(
-                            "processed-events cleanup",
-                            () -> table.deleteProcessedBefore(
-                                    Clock.systemUTC().instant().minus(keep))),
-                    every.toMillis(),
-                    every.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            scheduler
+                    .executor()
+                    .scheduleWithFixedDelay(
+                            () -> guarded(
+                                    "processed-events cleanup",
+                                    () -> table.deleteProcessedBefore(
+                                            Clock.systemUTC().instant().minus(keep))),
+                            every.toMillis(),
+                            every.toMillis(),
+                            TimeUnit.MILLISECONDS);
         }
     }
 
@@ -80,20 +82,6 @@ public class MaintenanceScheduler {
             task.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "StreamDingo " + what + " failed; it runs again at its next interval", e);
-        }
-    }
-
-    private ScheduledExecutorService scheduler() {
-        try {
-            return (ScheduledExecutorService)
-                    new InitialContext().lookup("java:comp/DefaultManagedScheduledExecutorService");
-        } catch (NamingException | RuntimeException | NoClassDefFoundError e) {
-            owned = true;
-            return Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "streamdingo-maintenance");
-                thread.setDaemon(true);
-                return thread;
-            });
         }
     }
 
@@ -110,8 +98,8 @@ public class MaintenanceScheduler {
 
     @PreDestroy
     void stop() {
-        if (scheduler != null && owned) {
-            scheduler.shutdownNow();
+        if (scheduler != null) {
+            scheduler.stop();
         }
     }
 }

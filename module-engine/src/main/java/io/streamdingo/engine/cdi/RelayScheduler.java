@@ -1,0 +1,81 @@
+package io.streamdingo.engine.cdi;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.EventPublisher;
+import io.streamdingo.api.spi.OffsetStore;
+import io.streamdingo.api.streams.StreamType;
+import io.streamdingo.api.streams.Topology;
+import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.relay.OutboxRelay;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Runs the outbox relay (JMS-1) from application start to shutdown when a delivery module provides an
+ * {@link EventPublisher} bean and persistent streams are declared: every {@code streamdingo.relay.interval}
+ * (default {@code PT1S}) it publishes what was appended since; a failure (broker down) is logged and the
+ * same events are published on a later run. Positions are kept in the deployed {@link OffsetStore} bean.
+ */
+@ApplicationScoped
+public class RelayScheduler {
+
+    private static final System.Logger LOG = System.getLogger(RelayScheduler.class.getName());
+
+    private BackgroundExecutor scheduler;
+    private OutboxRelay relay;
+
+    void start(
+            @Observes @Initialized(ApplicationScoped.class) Object started,
+            Instance<EventPublisher> publishers,
+            Instance<OffsetStore> offsetStores,
+            EventStore store,
+            Topology topology) {
+        boolean persistent = topology.streams().stream().anyMatch(s -> s.type() == StreamType.PERSISTENT);
+        if (!publishers.isResolvable() || !persistent) {
+            return;
+        }
+        OffsetStore offsets = offsetStores.isResolvable() ? offsetStores.get() : EventStores.inMemoryOffsetStore();
+        relay = EventStores.outboxRelay(store, topology, publishers.get(), offsets);
+        Duration every = interval();
+        scheduler = BackgroundExecutor.named("streamdingo-relay");
+        scheduler
+                .executor()
+                .scheduleWithFixedDelay(this::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runOnce() {
+        try {
+            relay.publishPending();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the outbox relay could not publish; it tries again at its next run", e);
+        }
+    }
+
+    private static Duration interval() {
+        String value = ConfigProvider.getConfig()
+                .getOptionalValue("streamdingo.relay.interval", String.class)
+                .orElse("PT1S");
+        try {
+            return Duration.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("configuration key streamdingo.relay.interval has the value '" + value
+                    + "'; it must be an ISO-8601 duration such as PT1S");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (scheduler != null) {
+            scheduler.stop();
+            relay.stop();
+        }
+    }
+}
