@@ -13,6 +13,9 @@ final class CanonicalEventWriter {
 
     private static final ThreadLocal<CanonicalEventWriter> WRITERS = ThreadLocal.withInitial(CanonicalEventWriter::new);
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private byte[] buffer = new byte[512];
     private int length;
 
@@ -31,9 +34,8 @@ final class CanonicalEventWriter {
 
     void number(long value) {
         ensure(8);
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            buffer[length++] = (byte) (value >>> shift);
-        }
+        LONGS.set(buffer, length, value);
+        length += 8;
     }
 
     void text(String value) {
