@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,11 +72,5 @@ public final class HandlerFingerprints {
 
     private static String typeName(Class<?> type) {
         return type.isArray() ? typeName(type.getComponentType()) + "[]" : type.getName();
-    }
-
-    /** The processor output for {@code handlerClass}, if any: for tests and diagnostics. */
-    Optional<Properties> compiledFingerprints(Class<?> handlerClass) {
-        Properties properties = compiled.computeIfAbsent(handlerClass, HandlerFingerprints::readCompiled);
-        return properties.isEmpty() ? Optional.empty() : Optional.of(properties);
     }
 }

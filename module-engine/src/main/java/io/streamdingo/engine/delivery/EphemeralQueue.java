@@ -76,10 +76,6 @@ final class EphemeralQueue implements EventSource {
         messages.headMap(position, true).clear();
     }
 
-    synchronized int size() {
-        return messages.size();
-    }
-
     private void expire() {
         Duration maxAge = stream.retention().maxAge();
         if (maxAge == null) {

@@ -11,10 +11,6 @@ import org.jspecify.annotations.Nullable;
 final class PendingEvent {
 
     final RecordedEvent event;
-    /** Its place among the events sharing a global position (an upcaster may split one event). */
-    final int part;
-    /** Delivered again from the dead letters: outside the position and the per-stream order. */
-    final boolean replayed;
 
     int attempts;
     Instant notBefore;
@@ -32,10 +28,8 @@ final class PendingEvent {
     @Nullable
     String reader;
 
-    PendingEvent(RecordedEvent event, int part, boolean replayed, Instant notBefore) {
+    PendingEvent(RecordedEvent event, Instant notBefore) {
         this.event = event;
-        this.part = part;
-        this.replayed = replayed;
         this.notBefore = notBefore;
     }
 

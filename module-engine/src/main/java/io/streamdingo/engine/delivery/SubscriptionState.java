@@ -190,8 +190,6 @@ final class SubscriptionState {
             return false;
         }
         long lastRead = readUpTo;
-        int part = 0;
-        long partPosition = -1;
         boolean exhausted = true;
         try (Stream<RecordedEvent> events = source.after(readUpTo, definition.receiveAs())) {
             Iterator<RecordedEvent> it = events.iterator();
@@ -202,11 +200,9 @@ final class SubscriptionState {
                     exhausted = false;
                     break; // never split the parts of one stored event across two reads
                 }
-                part = event.globalPosition() == partPosition ? part + 1 : 0;
-                partPosition = event.globalPosition();
                 lastRead = event.globalPosition();
                 if (definition.accepts(event.eventType())) {
-                    pending.add(new PendingEvent(event, part, false, now));
+                    pending.add(new PendingEvent(event, now));
                     room--;
                 }
             }
@@ -296,7 +292,12 @@ final class SubscriptionState {
     }
 
     private void expireDeadlines(Instant now) {
-        for (PendingEvent event : List.copyOf(pendingAndReplays())) {
+        // Every poll comes here: copy the window (expiry removes from it) only when something is due.
+        if (replays.stream().noneMatch(e -> isOverdue(e, now))
+                && pending.stream().noneMatch(e -> isOverdue(e, now))) {
+            return;
+        }
+        for (PendingEvent event : pendingAndReplays()) {
             if (event.awaitingRead() && event.unreadUntil != null && event.unreadUntil.isBefore(now)) {
                 expireUnread(event, now);
                 continue;
@@ -312,6 +313,11 @@ final class SubscriptionState {
                 }
             }
         }
+    }
+
+    private static boolean isOverdue(PendingEvent event, Instant now) {
+        Instant due = event.awaitingRead() ? event.unreadUntil : event.inFlight() ? event.deadline : null;
+        return due != null && due.isBefore(now);
     }
 
     /** Read receipts: what the subscription says happens to an event left unread too long. */
@@ -409,7 +415,7 @@ final class SubscriptionState {
     synchronized int replayDeadLetters() {
         Instant now = clock.instant();
         for (DeadLetter letter : deadLetters) {
-            replays.add(new PendingEvent(letter.event(), 0, true, now));
+            replays.add(new PendingEvent(letter.event(), now));
         }
         int count = deadLetters.size();
         deadLetters.clear();
@@ -422,9 +428,5 @@ final class SubscriptionState {
 
     String subscriptionName() {
         return definition.name();
-    }
-
-    boolean isAtMostOnce() {
-        return stream.semantics() == DeliverySemantics.AT_MOST_ONCE;
     }
 }

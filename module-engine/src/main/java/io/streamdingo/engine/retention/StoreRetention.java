@@ -1,6 +1,5 @@
 package io.streamdingo.engine.retention;
 
-import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamInfo;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.streams.Retention;
@@ -12,7 +11,7 @@ import io.streamdingo.engine.store.DefaultEventStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -80,36 +79,42 @@ public final class StoreRetention implements RetentionTask {
         if (retention.maxAge() == null && retention.maxBytes() == 0) {
             return keepFrom;
         }
-        List<StoredEvent> events = storedEvents(stream.streamId(), first, current);
-        if (retention.maxAge() != null) {
-            Instant oldestKept = now.minus(retention.maxAge());
-            long firstYoung = current + 1;
-            for (StoredEvent event : events) {
-                if (!event.recordedAt().isBefore(oldestKept)) {
+        Instant oldestKept = retention.maxAge() == null ? null : now.minus(retention.maxAge());
+        long firstYoung = current + 1;
+        // one pass, keeping only payload sizes (not events) for the size limit
+        long[] sizes = retention.maxBytes() > 0 ? new long[(int) (current - first + 1)] : null;
+        try (Stream<StoredEvent> events = store.storedEvents(stream.streamId(), first, current)) {
+            for (Iterator<StoredEvent> it = events.iterator(); it.hasNext(); ) {
+                StoredEvent event = it.next();
+                if (firstYoung > current
+                        && oldestKept != null
+                        && !event.recordedAt().isBefore(oldestKept)) {
                     firstYoung = event.streamVersion();
-                    break;
+                }
+                if (sizes == null) {
+                    if (oldestKept == null || firstYoung <= current) {
+                        break; // the age limit is decided and no size is needed
+                    }
+                } else {
+                    sizes[(int) (event.streamVersion() - first)] = event.payload().length;
                 }
             }
+        }
+        if (oldestKept != null) {
             keepFrom = Math.max(keepFrom, firstYoung);
         }
-        if (retention.maxBytes() > 0) {
+        if (sizes != null) {
             long bytes = 0;
             long firstFitting = current + 1;
-            for (int i = events.size() - 1; i >= 0; i--) {
-                bytes += events.get(i).payload().length;
+            for (int i = sizes.length - 1; i >= 0; i--) {
+                bytes += sizes[i];
                 if (bytes > retention.maxBytes()) {
                     break;
                 }
-                firstFitting = events.get(i).streamVersion();
+                firstFitting = first + i;
             }
             keepFrom = Math.max(keepFrom, firstFitting);
         }
         return keepFrom;
-    }
-
-    private List<StoredEvent> storedEvents(StreamId streamId, long from, long to) {
-        try (Stream<StoredEvent> events = store.storedEvents(streamId, from, to)) {
-            return new ArrayList<>(events.toList());
-        }
     }
 }

@@ -260,9 +260,14 @@ public interface ReplayContract extends ContractFixture {
         add(stream, 3, 4);
 
         LoadedState<CartState> loaded = replay().load(CART.verifyingOnLoad(), stream);
-
         assertThat(loaded.state()).isEqualTo(new CartState(10, 0));
         assertThat(loaded.eventsApplied()).isEqualTo(2);
+
+        tampering().replacePayload(stream, 4, "{\"sku\":\"sku-4\",\"quantity\":4000}");
+
+        assertThatThrownBy(() -> replay().load(CART.verifyingOnLoad(), stream))
+                .isInstanceOfSatisfying(IntegrityViolationException.class, e -> assertThat(e.version())
+                        .isEqualTo(4));
     }
 
     @Test
