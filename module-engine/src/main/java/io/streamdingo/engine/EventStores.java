@@ -5,6 +5,7 @@ import io.streamdingo.api.EventStore;
 import io.streamdingo.api.replay.AggregateRepository;
 import io.streamdingo.api.replay.AggregateType;
 import io.streamdingo.api.replay.ReplayEngine;
+import io.streamdingo.api.spi.DeliveryTransport;
 import io.streamdingo.api.spi.EventPublisher;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
@@ -17,7 +18,7 @@ import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.delivery.ConfiguredTopology;
-import io.streamdingo.engine.delivery.InMemorySubscriptions;
+import io.streamdingo.engine.delivery.EngineSubscriptions;
 import io.streamdingo.engine.delivery.StoreReplay;
 import io.streamdingo.engine.memory.InMemoryEventStoreBackend;
 import io.streamdingo.engine.memory.InMemoryOffsetStore;
@@ -99,7 +100,23 @@ public final class EventStores {
      */
     public static Subscriptions inMemorySubscriptions(
             EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
-        return new InMemorySubscriptions(store, topology, offsets, clock);
+        return new EngineSubscriptions(store, topology, offsets, clock, null);
+    }
+
+    /**
+     * The delivery of {@code topology}'s subscriptions through a broker (JMS-2): the topology is declared on
+     * {@code transport} now, events reach consumers through its queues (persistent ones published there by an
+     * {@link #outboxRelay outbox relay}), history below a queue's oldest message is read from {@code store},
+     * and positions are kept in {@code offsets}.
+     *
+     * @throws IllegalArgumentException if {@code store} was not built by {@link #builder()}, or a name cannot be
+     *     a broker name
+     * @throws IllegalStateException if the broker cannot be reached
+     */
+    public static Subscriptions subscriptions(
+            EventStore store, Topology topology, OffsetStore offsets, Clock clock, DeliveryTransport transport) {
+        return new EngineSubscriptions(
+                store, topology, offsets, clock, java.util.Objects.requireNonNull(transport, "transport"));
     }
 
     /**

@@ -19,4 +19,7 @@ interface EventSource {
 
     /** The position just before the first event recorded at or after {@code time}; the head if there is none. */
     long positionBefore(Instant time);
+
+    /** The subscription's saved position moved to {@code position}: what lies at or below it is settled. */
+    default void settledUpTo(long position) {}
 }

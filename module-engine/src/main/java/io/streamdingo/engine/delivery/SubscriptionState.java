@@ -399,6 +399,7 @@ final class SubscriptionState {
         if (position != savedPosition) {
             offsets.save(definition.name(), consumerKey, position);
             savedPosition = position;
+            source.settledUpTo(position);
         }
     }
 
@@ -424,6 +425,20 @@ final class SubscriptionState {
 
     String consumerKey() {
         return consumerKey;
+    }
+
+    /** The highest position its source can deliver now. */
+    long head() {
+        return source.head();
+    }
+
+    /** The position just before the first event of its source recorded at or after {@code time}. */
+    long positionBefore(Instant time) {
+        return source.positionBefore(time);
+    }
+
+    EventSource source() {
+        return source;
     }
 
     String subscriptionName() {

@@ -14,6 +14,12 @@ public final class EventHeaders {
     public static final String GLOBAL_POSITION = "sd_global_position";
     public static final String CORRELATION_ID = "sd_correlation_id";
     public static final String CAUSATION_ID = "sd_causation_id";
+    public static final String USER_ID = "sd_user_id";
+    public static final String TENANT_ID = "sd_tenant_id";
+    public static final String PARTITION_KEY = "sd_partition_key";
+    /** The free-form headers, URL-encoded as {@code name=value&…} (header names need not be identifiers). */
+    public static final String HEADERS = "sd_headers";
+
     public static final String RECORDED_AT = "sd_recorded_at";
     public static final String HASH = "sd_hash";
     /** Artemis duplicate detection: a message with an id seen before is dropped by the broker. */

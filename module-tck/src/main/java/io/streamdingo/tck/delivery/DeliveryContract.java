@@ -51,7 +51,8 @@ import org.junit.jupiter.api.Test;
  * The delivery contract (ST-2 to ST-6): the subscription modes, delivery semantics, retries, dead letters
  * and positions that every {@link Subscriptions} implementation shows. A delivery's test subclasses it and
  * builds its delivery in {@link #newSubscriptions}; nothing is skipped. Time is a hand-moved clock: the
- * visibility timeout is 30 s, backoffs are 1 s, 2 s, 4 s with 3 attempts.
+ * visibility timeout is 30 s, backoffs are 1 s, 2 s, 4 s with 3 attempts. A delivery whose events travel
+ * asynchronously (through a broker) says when they have arrived in {@link #awaitInFlight}.
  */
 public abstract class DeliveryContract {
 
@@ -70,6 +71,13 @@ public abstract class DeliveryContract {
     /** The delivery under test over {@code store}, new for every call (a call is a process start). */
     protected abstract Subscriptions newSubscriptions(
             EventStore store, Topology topology, OffsetStore offsets, java.time.Clock clock);
+
+    /**
+     * Waits until what was appended and published so far has reached the delivery; the suite calls it before
+     * every poll that expects an answer at once. The in-memory delivery reads the store itself and has nothing
+     * to wait for; a broker delivery waits for its relay and the broker's hop.
+     */
+    protected void awaitInFlight() {}
 
     /** Where positions are kept; by default in memory. Called once per test. */
     protected OffsetStore newOffsetStore() {
@@ -143,7 +151,8 @@ public abstract class DeliveryContract {
         }
     }
 
-    private static Optional<Delivery> pollNow(Consumer consumer) {
+    private Optional<Delivery> pollNow(Consumer consumer) {
+        awaitInFlight();
         return consumer.poll(Duration.ZERO);
     }
 
@@ -152,7 +161,7 @@ public abstract class DeliveryContract {
     }
 
     /** Polls and acks until nothing is due; the quantities received, in order. */
-    private static List<Integer> drain(Consumer consumer) {
+    private List<Integer> drain(Consumer consumer) {
         List<Integer> received = new ArrayList<>();
         for (Optional<Delivery> d = pollNow(consumer); d.isPresent(); d = pollNow(consumer)) {
             received.add(quantity(d.get()));

@@ -3,6 +3,7 @@ package io.streamdingo.engine.delivery;
 import io.streamdingo.api.EventStore;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.DeliveryTransport;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.ConsumerPosition;
 import io.streamdingo.api.streams.DeadLetter;
@@ -23,20 +24,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The in-memory reference delivery (ST-2 to ST-6): persistent streams delivered from the event store's
- * global order with positions kept in an {@link OffsetStore}; ephemeral streams through in-memory queues.
+ * The engine's delivery (ST-2 to ST-6): the subscription rules applied to events that come either straight
+ * from the event store's global order and in-memory queues (the in-memory reference delivery), or through a
+ * broker's {@link DeliveryTransport} (JMS-2). Positions are kept in an {@link OffsetStore}.
  *
  * <p>Broadcast subscriptions keep one position per consumer id; exclusive and consumer-group subscriptions
  * one per subscription, shared by their consumers.
  */
-public final class InMemorySubscriptions implements Subscriptions {
+public final class EngineSubscriptions implements Subscriptions {
 
     private final EventStore store;
     private final Topology topology;
     private final OffsetStore offsets;
     private final Clock clock;
+    private final @Nullable DeliveryTransport transport;
+    private final Map<StreamId, Long> ephemeralVersions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, SubscriptionState>> states = new ConcurrentHashMap<>();
     private final Map<String, EphemeralQueue> queues = new ConcurrentHashMap<>();
     /** Ephemeral positions are meaningless after a restart (the queue starts again): never persisted. */
@@ -45,23 +50,46 @@ public final class InMemorySubscriptions implements Subscriptions {
     private final AtomicBoolean open = new AtomicBoolean(true);
 
     /**
-     * @throws IllegalArgumentException if the topology declares an ephemeral stream and {@code store} was not
-     *     built by the engine (it encodes the messages)
+     * The delivery of {@code topology} over {@code transport}, or straight from the store and in-memory
+     * queues when it is {@code null}.
+     *
+     * @throws IllegalArgumentException if the topology declares an ephemeral stream, or a transport is given,
+     *     and {@code store} was not built by the engine (it encodes and decodes the messages)
      */
-    public InMemorySubscriptions(EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
+    public EngineSubscriptions(
+            EventStore store,
+            Topology topology,
+            OffsetStore offsets,
+            Clock clock,
+            @Nullable DeliveryTransport transport) {
         this.store = Objects.requireNonNull(store, "store");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.offsets = Objects.requireNonNull(offsets, "offsets");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.transport = transport;
+        if (transport != null) {
+            codec("a broker transport");
+            transport.declare(topology);
+            return;
+        }
         for (StreamDefinition stream : topology.streams()) {
             if (stream.type() == StreamType.EPHEMERAL) {
-                if (!(store instanceof DefaultEventStore codec)) {
-                    throw new IllegalArgumentException("stream " + stream.category() + " is EPHEMERAL: the in-memory"
-                            + " delivery needs a store built by EventStores.builder() to encode its messages");
-                }
-                queues.put(stream.category(), new EphemeralQueue(stream, codec, clock));
+                queues.put(
+                        stream.category(),
+                        new EphemeralQueue(
+                                stream,
+                                codec("stream " + stream.category() + " is EPHEMERAL: the in-memory delivery"),
+                                clock));
             }
         }
+    }
+
+    private DefaultEventStore codec(String who) {
+        if (!(store instanceof DefaultEventStore codec)) {
+            throw new IllegalArgumentException(who + " needs a store built by EventStores.builder() to encode and"
+                    + " decode messages; got " + store.getClass().getName());
+        }
+        return codec;
     }
 
     @Override
@@ -80,6 +108,17 @@ public final class InMemorySubscriptions implements Subscriptions {
 
     private SubscriptionState newState(SubscriptionDefinition definition, String key) {
         StreamDefinition stream = topology.stream(definition.stream()).orElseThrow();
+        if (transport != null) {
+            boolean persistent = stream.type() == StreamType.PERSISTENT;
+            TransportSource source = new TransportSource(
+                    transport.open(definition, key),
+                    stream,
+                    codec("a broker transport"),
+                    persistent ? new StoreSource(store, stream.category()) : null,
+                    clock);
+            return new SubscriptionState(
+                    definition, stream, key, source, persistent ? offsets : ephemeralOffsets, clock);
+        }
         EphemeralQueue queue = queues.get(stream.category());
         return queue == null
                 ? new SubscriptionState(
@@ -91,13 +130,18 @@ public final class InMemorySubscriptions implements Subscriptions {
     public void publish(StreamId streamId, NewEvent event) {
         requireOpen();
         Objects.requireNonNull(streamId, "streamId must not be null");
-        EphemeralQueue queue = queues.get(streamId.category());
-        if (queue == null) {
-            throw new IllegalArgumentException("stream " + streamId.category() + " is "
-                    + topology.stream(streamId.category())
-                            .map(s -> s.type() + "; append its events to the event store instead")
-                            .orElse("not declared; declare it as an EPHEMERAL StreamDefinition"));
+        StreamDefinition stream = topology.stream(streamId.category())
+                .filter(s -> s.type() == StreamType.EPHEMERAL)
+                .orElseThrow(() -> new IllegalArgumentException("stream " + streamId.category() + " is "
+                        + topology.stream(streamId.category())
+                                .map(s -> s.type() + "; append its events to the event store instead")
+                                .orElse("not declared; declare it as an EPHEMERAL StreamDefinition")));
+        if (transport != null) {
+            long version = ephemeralVersions.merge(streamId, 1L, Long::sum);
+            transport.send(stream, codec("a broker transport").ephemeral(streamId, event, version, 0));
+            return;
         }
+        EphemeralQueue queue = queues.get(stream.category());
         queue.publish(streamId, event);
         queue.consumedUpTo(slowestPosition(streamId.category(), queue.head() - 1));
     }
@@ -119,16 +163,17 @@ public final class InMemorySubscriptions implements Subscriptions {
     @Override
     public List<ConsumerPosition> positions(String subscription) {
         SubscriptionDefinition definition = definition(subscription);
-        EphemeralQueue queue = queues.get(definition.stream());
-        long head = queue == null ? store.headPosition() : queue.head();
-        Map<String, Long> positions = new java.util.TreeMap<>(queue == null ? offsets.all(subscription) : Map.of());
-        for (SubscriptionState state :
-                states.getOrDefault(subscription, Map.of()).values()) {
-            positions.put(state.consumerKey(), state.position());
-        }
+        boolean persistent = topology.stream(definition.stream()).orElseThrow().type() == StreamType.PERSISTENT;
+        Map<String, SubscriptionState> connected = states.getOrDefault(subscription, Map.of());
+        Map<String, Long> positions = new java.util.TreeMap<>(persistent ? offsets.all(subscription) : Map.of());
+        connected.values().forEach(state -> positions.put(state.consumerKey(), state.position()));
         List<ConsumerPosition> out = new ArrayList<>();
-        positions.forEach((key, position) ->
-                out.add(new ConsumerPosition(subscription, key, position, Math.max(0, head - position))));
+        positions.forEach((key, position) -> {
+            SubscriptionState state = connected.get(key);
+            // ephemeral positions count the messages of this process's queue; persistent ones the store's order
+            long head = persistent ? store.headPosition() : state == null ? position : state.head();
+            out.add(new ConsumerPosition(subscription, key, position, Math.max(0, head - position)));
+        });
         return out;
     }
 
@@ -150,10 +195,10 @@ public final class InMemorySubscriptions implements Subscriptions {
     public void resetPosition(String subscription, String consumerKey, Instant time) {
         SubscriptionDefinition definition = definition(subscription);
         Objects.requireNonNull(time, "time must not be null");
-        EphemeralQueue queue = queues.get(definition.stream());
-        long position = queue == null
-                ? StoreSource.positionBefore(store, definition.stream(), time)
-                : queue.positionBefore(time);
+        SubscriptionState state = states.getOrDefault(subscription, Map.of()).get(consumerKey);
+        long position = state != null
+                ? state.positionBefore(time)
+                : StoreSource.positionBefore(store, definition.stream(), time);
         resetPosition(subscription, consumerKey, position);
     }
 
@@ -183,7 +228,15 @@ public final class InMemorySubscriptions implements Subscriptions {
 
     @Override
     public void close() {
-        open.set(false);
+        if (open.getAndSet(false)) {
+            for (Map<String, SubscriptionState> byKey : states.values()) {
+                for (SubscriptionState state : byKey.values()) {
+                    if (state.source() instanceof TransportSource source) {
+                        source.close();
+                    }
+                }
+            }
+        }
     }
 
     /** The positions kept for a declared subscription: one, or one per broadcast consumer. */

@@ -1,0 +1,164 @@
+package io.streamdingo.engine.delivery;
+
+import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.spi.StoredEvent;
+import io.streamdingo.api.spi.TransportChannel;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.StreamType;
+import io.streamdingo.engine.store.DefaultEventStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A subscription's events as a broker's queue brings them (JMS-2): the live part of a persistent stream, or
+ * an ephemeral stream's messages. A message is acknowledged to the broker once the subscription's saved
+ * position has passed it, so a crash before that gets it delivered again.
+ *
+ * <p>The broker only holds what was published while the queue existed and not yet acknowledged. For a
+ * persistent stream of this service the event store is the outbox, so whatever lies below the queue's
+ * oldest message (history before the queue, events acknowledged before a reset to an earlier position) is
+ * read from the store: {@code history}. Ephemeral messages are numbered in arrival order (their positions
+ * mean nothing across processes and are never saved) and expire after the stream's retention age.
+ */
+final class TransportSource implements EventSource {
+
+    private final TransportChannel channel;
+    private final StreamDefinition stream;
+    private final DefaultEventStore codec;
+    private final @Nullable StoreSource history;
+    private final Clock clock;
+    /** Messages received and not acknowledged, by position. */
+    private final NavigableMap<Long, StoredEvent> buffer = new TreeMap<>();
+
+    private long received;
+    /** Positions up to here may be missing from the broker's queue: read them from the store. */
+    private long historyUpTo;
+
+    private long settled = -1;
+
+    TransportSource(
+            TransportChannel channel,
+            StreamDefinition stream,
+            DefaultEventStore codec,
+            @Nullable StoreSource history,
+            Clock clock) {
+        this.channel = channel;
+        this.stream = stream;
+        this.codec = codec;
+        this.history = history;
+        this.clock = clock;
+        this.historyUpTo = history == null ? 0 : history.head();
+    }
+
+    @Override
+    public synchronized long head() {
+        receive();
+        return Math.max(received, historyUpTo);
+    }
+
+    @Override
+    public synchronized Stream<RecordedEvent> after(long position, Map<String, Integer> receiveAs) {
+        receive();
+        expire();
+        List<RecordedEvent> out = new ArrayList<>();
+        if (history != null && position < historyUpTo) {
+            long end = buffer.isEmpty() ? historyUpTo : Math.min(historyUpTo, buffer.firstKey() - 1);
+            try (Stream<RecordedEvent> events = history.after(position, receiveAs)) {
+                events.takeWhile(e -> e.globalPosition() <= end).forEach(out::add);
+            }
+        }
+        for (StoredEvent message : buffer.tailMap(position, false).values()) {
+            out.addAll(codec.decode(message, receiveAs));
+        }
+        return out.stream();
+    }
+
+    @Override
+    public synchronized long positionBefore(Instant time) {
+        if (history != null) {
+            return history.positionBefore(time);
+        }
+        receive();
+        for (Map.Entry<Long, StoredEvent> message : buffer.entrySet()) {
+            if (!message.getValue().recordedAt().isBefore(time)) {
+                return message.getKey() - 1;
+            }
+        }
+        return received;
+    }
+
+    @Override
+    public synchronized void settledUpTo(long position) {
+        settled = position;
+        NavigableMap<Long, StoredEvent> done = buffer.headMap(position, true);
+        for (StoredEvent message : done.values()) {
+            channel.acknowledge(message);
+        }
+        if (!done.isEmpty()) {
+            historyUpTo = Math.max(historyUpTo, done.lastKey());
+            done.clear();
+        }
+    }
+
+    void close() {
+        channel.close();
+    }
+
+    private void receive() {
+        for (StoredEvent message : channel.arrived()) {
+            long position;
+            StoredEvent kept = message;
+            if (stream.type() == StreamType.EPHEMERAL) {
+                position = received + 1;
+                kept = numbered(message, position);
+            } else {
+                position = message.globalPosition();
+            }
+            if (position <= settled) {
+                channel.acknowledge(message); // delivered again after a reconnect or a crash: already settled
+                continue;
+            }
+            buffer.put(position, kept);
+            received = Math.max(received, position);
+        }
+    }
+
+    private static StoredEvent numbered(StoredEvent message, long position) {
+        return new StoredEvent(
+                message.eventId(),
+                message.streamId(),
+                message.streamVersion(),
+                position,
+                message.eventType(),
+                message.schemaVersion(),
+                message.recordedAt(),
+                message.metadata(),
+                message.payload(),
+                message.hash());
+    }
+
+    /** Ephemeral messages nobody settled within the stream's retention age are dropped. */
+    private void expire() {
+        Duration maxAge =
+                stream.type() == StreamType.EPHEMERAL ? stream.retention().maxAge() : null;
+        if (maxAge == null) {
+            return;
+        }
+        Instant oldest = clock.instant().minus(maxAge);
+        buffer.values().removeIf(message -> {
+            boolean expired = message.recordedAt().isBefore(oldest);
+            if (expired) {
+                channel.acknowledge(message);
+            }
+            return expired;
+        });
+    }
+}
