@@ -1,6 +1,7 @@
 package io.streamdingo.engine.cdi;
 
 import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.DeliveryTransport;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.EventReplay;
 import io.streamdingo.api.streams.StreamDefinition;
@@ -27,7 +28,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Produces the application's {@link Topology} from the {@link StreamDefinition} and
  * {@link SubscriptionDefinition} beans it declares plus the {@code streamdingo.streams.*} and
  * {@code streamdingo.subscriptions.*} configuration keys, checked at the first injection; and, over it,
- * {@code @Inject Subscriptions} (the in-memory delivery, positions in the deployed {@link OffsetStore}
+ * {@code @Inject Subscriptions} (through the deployed {@link DeliveryTransport} bean when there is one, such as
+ * the Jakarta Messaging delivery's, else the in-memory delivery; positions in the deployed {@link OffsetStore}
  * bean or in memory) and {@code @Inject EventReplay}.
  */
 @ApplicationScoped
@@ -61,7 +63,11 @@ public class StreamsProducer {
 
     @Produces
     @Singleton
-    Subscriptions subscriptions(EventStore store, Topology topology, Instance<OffsetStore> offsetStores) {
+    Subscriptions subscriptions(
+            EventStore store,
+            Topology topology,
+            Instance<OffsetStore> offsetStores,
+            Instance<DeliveryTransport> transports) {
         OffsetStore offsets;
         if (offsetStores.isResolvable()) {
             offsets = offsetStores.get();
@@ -71,6 +77,9 @@ public class StreamsProducer {
                     "no OffsetStore bean is deployed: consumer positions are kept in memory and lost at restart;"
                             + " add streamdingo-jpa-store to keep them in the database");
             offsets = EventStores.inMemoryOffsetStore();
+        }
+        if (transports.isResolvable()) {
+            return EventStores.subscriptions(store, topology, offsets, Clock.systemUTC(), transports.get());
         }
         return EventStores.inMemorySubscriptions(store, topology, offsets, Clock.systemUTC());
     }

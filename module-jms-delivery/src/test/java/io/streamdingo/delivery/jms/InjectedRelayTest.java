@@ -6,7 +6,7 @@ import io.streamdingo.api.EventStore;
 import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
-import io.streamdingo.delivery.jms.cdi.JmsPublisherProducer;
+import io.streamdingo.delivery.jms.cdi.JmsDeliveryProducer;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
 import io.streamdingo.engine.cdi.EventStoreProducer;
@@ -80,7 +80,7 @@ class InjectedRelayTest {
                             EventStoreProducer.class,
                             StreamsProducer.class,
                             RelayScheduler.class,
-                            JmsPublisherProducer.class,
+                            JmsDeliveryProducer.class,
                             ShopEvents.class,
                             Broker.class)
                     .initialize()) {
