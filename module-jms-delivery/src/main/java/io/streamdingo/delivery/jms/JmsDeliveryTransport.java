@@ -78,28 +78,19 @@ public final class JmsDeliveryTransport implements DeliveryTransport {
     @Override
     public void declare(Topology topology) {
         requireOpen();
-        try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-            for (SubscriptionDefinition subscription : topology.subscriptions()) {
-                if (subscription.mode() != SubscriptionMode.BROADCAST) {
-                    // a shared durable subscription outlives its consumer: the queue now waits for them
-                    Topic topic = context.createTopic(topicOf(subscription));
-                    context.createSharedDurableConsumer(topic, names.queue(subscription, "-"))
-                            .close();
-                }
+        for (SubscriptionDefinition subscription : topology.subscriptions()) {
+            if (subscription.mode() != SubscriptionMode.BROADCAST) {
+                createQueue(subscription, names.subscriptionQueue(subscription));
             }
-        } catch (JMSRuntimeException e) {
-            throw new IllegalStateException(
-                    "could not create the broker's queues for the topology (" + e.getMessage()
-                            + "); check that the broker is running and lets this user create addresses and queues",
-                    e);
         }
     }
 
     @Override
     public TransportChannel open(SubscriptionDefinition subscription, String consumerKey) {
         requireOpen();
-        JmsChannel channel = new JmsChannel(
-                connections, topicOf(subscription), names.queue(subscription, consumerKey), reconnectDelay, threads);
+        String queue = names.queue(subscription, consumerKey);
+        createQueue(subscription, queue); // before returning: what is published from now on waits in it
+        JmsChannel channel = new JmsChannel(connections, topicOf(subscription), queue, reconnectDelay, threads);
         channels.add(channel);
         return channel;
     }
@@ -167,7 +158,7 @@ public final class JmsDeliveryTransport implements DeliveryTransport {
         }
     }
 
-    /** The subscription's address, with the queue attributes its mode needs when the broker creates it. */
+    /** The subscription's address, with the queue attributes its mode needs when the broker creates the queue. */
     private String topicOf(SubscriptionDefinition subscription) {
         String address = names.address(subscription.stream());
         return subscription.mode() == SubscriptionMode.EXCLUSIVE ? address + "?exclusive=true" : address;

@@ -24,6 +24,10 @@ final class EmbeddedBroker implements AutoCloseable {
         return new ActiveMQConnectionFactory(url);
     }
 
+    org.apache.activemq.artemis.core.server.ActiveMQServer server() {
+        return broker.getActiveMQServer();
+    }
+
     @Override
     public void close() throws Exception {
         broker.stop();
