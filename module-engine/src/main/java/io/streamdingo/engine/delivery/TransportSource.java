@@ -23,9 +23,11 @@ import org.jspecify.annotations.Nullable;
  * position has passed it, so a crash before that gets it delivered again.
  *
  * <p>The broker only holds what was published while the queue existed and not yet acknowledged. For a
- * persistent stream of this service the event store is the outbox, so whatever lies below the queue's
- * oldest message (history before the queue, events acknowledged before a reset to an earlier position) is
- * read from the store: {@code history}. Ephemeral messages are numbered in arrival order (their positions
+ * persistent stream of this service the event store is the outbox, so the range the broker may no longer
+ * hold (what was committed before the channel opened, what was acknowledged before a reset to an earlier
+ * position) is read from the store: {@code history}, up to {@code historyUpTo}; the broker's messages in that
+ * range are duplicates. A source never claims a head beyond what it can hand out, so nothing still on its
+ * way from the broker is skipped. Ephemeral messages are numbered in arrival order (their positions
  * mean nothing across processes and are never saved) and expire after the stream's retention age.
  */
 final class TransportSource implements EventSource {
@@ -68,17 +70,21 @@ final class TransportSource implements EventSource {
     public synchronized Stream<RecordedEvent> after(long position, Map<String, Integer> receiveAs) {
         receive();
         expire();
-        List<RecordedEvent> out = new ArrayList<>();
-        if (history != null && position < historyUpTo) {
-            long end = buffer.isEmpty() ? historyUpTo : Math.min(historyUpTo, buffer.firstKey() - 1);
-            try (Stream<RecordedEvent> events = history.after(position, receiveAs)) {
-                events.takeWhile(e -> e.globalPosition() <= end).forEach(out::add);
-            }
+        List<RecordedEvent> live = new ArrayList<>();
+        long storeUpTo = historyUpTo;
+        boolean fromStore = history != null && position < storeUpTo;
+        // the store answers for the whole range up to historyUpTo, whatever of it the broker still delivers
+        // (those arrivals are duplicates, settled with the rest)
+        for (StoredEvent message :
+                buffer.tailMap(fromStore ? storeUpTo : position, false).values()) {
+            live.addAll(codec.decode(message, receiveAs));
         }
-        for (StoredEvent message : buffer.tailMap(position, false).values()) {
-            out.addAll(codec.decode(message, receiveAs));
+        if (!fromStore) {
+            return live.stream();
         }
-        return out.stream();
+        Stream<RecordedEvent> stored =
+                history.after(position, receiveAs).takeWhile(e -> e.globalPosition() <= storeUpTo);
+        return Stream.concat(stored, live.stream()); // lazy: a long history is read a window at a time
     }
 
     @Override

@@ -1,22 +1,47 @@
 package io.streamdingo.delivery.jms;
 
+import java.nio.file.Path;
+import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.jspecify.annotations.Nullable;
 
-/** A real Artemis broker in the test JVM, reached in-VM; duplicate detection on as by default. */
+/**
+ * A real Artemis broker in the test JVM, reached in-VM; duplicate detection on as by default. A broker with a
+ * data folder keeps its journal there (persistent messages survive {@link #restart}); one without keeps
+ * everything in memory.
+ */
 final class EmbeddedBroker implements AutoCloseable {
 
-    private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
     private final String url;
+    private final @Nullable Path data;
+    private EmbeddedActiveMQ broker;
 
     EmbeddedBroker(int serverId) throws Exception {
-        url = "vm://" + serverId;
-        broker.setConfiguration(new ConfigurationImpl()
-                .setPersistenceEnabled(false)
+        this(serverId, null);
+    }
+
+    EmbeddedBroker(int serverId, @Nullable Path data) throws Exception {
+        this.url = "vm://" + serverId;
+        this.data = data;
+        start();
+    }
+
+    private void start() throws Exception {
+        Configuration configuration = new ConfigurationImpl()
+                .setPersistenceEnabled(data != null)
                 .setSecurityEnabled(false)
-                .setJournalDirectory("target/artemis-" + serverId)
-                .addAcceptorConfiguration("in-vm", url));
+                .addAcceptorConfiguration("in-vm", url);
+        if (data != null) {
+            configuration
+                    .setJournalDirectory(data.resolve("journal").toString())
+                    .setBindingsDirectory(data.resolve("bindings").toString())
+                    .setPagingDirectory(data.resolve("paging").toString())
+                    .setLargeMessagesDirectory(data.resolve("large").toString());
+        }
+        broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(configuration);
         broker.start();
     }
 
@@ -24,8 +49,11 @@ final class EmbeddedBroker implements AutoCloseable {
         return new ActiveMQConnectionFactory(url);
     }
 
-    org.apache.activemq.artemis.core.server.ActiveMQServer server() {
-        return broker.getActiveMQServer();
+    /** Stops the broker, as a crash or an operator would, and starts it again from its journal. */
+    void restart(java.time.Duration down) throws Exception {
+        broker.stop();
+        Thread.sleep(down.toMillis());
+        start();
     }
 
     @Override
