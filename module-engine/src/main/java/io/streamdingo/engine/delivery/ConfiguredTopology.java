@@ -30,7 +30,7 @@ import java.util.function.Function;
  * <pre>
  * streamdingo.streams.&lt;category&gt;.type                      PERSISTENT | EPHEMERAL
  * streamdingo.streams.&lt;category&gt;.semantics                 AT_MOST_ONCE | AT_LEAST_ONCE | EXACTLY_ONCE
- * streamdingo.streams.&lt;category&gt;.scope                     INTERNAL | CROSS_SERVICE
+ * streamdingo.streams.&lt;category&gt;.scope                     INTERNAL | CROSS_SERVICE | EXTERNAL
  * streamdingo.streams.&lt;category&gt;.retention.max-age         ISO-8601 duration, e.g. P30D
  * streamdingo.streams.&lt;category&gt;.retention.max-events      count
  * streamdingo.streams.&lt;category&gt;.retention.max-bytes       bytes

@@ -8,6 +8,7 @@ import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.ConsumerPosition;
 import io.streamdingo.api.streams.DeadLetter;
 import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.StreamScope;
 import io.streamdingo.api.streams.StreamType;
 import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
@@ -84,6 +85,11 @@ public final class EngineSubscriptions implements Subscriptions {
         }
     }
 
+    /** Persistent streams of this service are in its store; external ones only come through the broker. */
+    private static boolean inThisStore(StreamDefinition stream) {
+        return stream.type() == StreamType.PERSISTENT && stream.scope() != StreamScope.EXTERNAL;
+    }
+
     private DefaultEventStore codec(String who) {
         if (!(store instanceof DefaultEventStore codec)) {
             throw new IllegalArgumentException(who + " needs a store built by EventStores.builder() to encode and"
@@ -114,7 +120,7 @@ public final class EngineSubscriptions implements Subscriptions {
                     transport.open(definition, key),
                     stream,
                     codec("a broker transport"),
-                    persistent ? new StoreSource(store, stream.category()) : null,
+                    inThisStore(stream) ? new StoreSource(store, stream.category()) : null,
                     clock);
             return new SubscriptionState(
                     definition, stream, key, source, persistent ? offsets : ephemeralOffsets, clock);
@@ -163,15 +169,17 @@ public final class EngineSubscriptions implements Subscriptions {
     @Override
     public List<ConsumerPosition> positions(String subscription) {
         SubscriptionDefinition definition = definition(subscription);
-        boolean persistent = topology.stream(definition.stream()).orElseThrow().type() == StreamType.PERSISTENT;
+        StreamDefinition stream = topology.stream(definition.stream()).orElseThrow();
+        boolean persistent = stream.type() == StreamType.PERSISTENT;
         Map<String, SubscriptionState> connected = states.getOrDefault(subscription, Map.of());
         Map<String, Long> positions = new java.util.TreeMap<>(persistent ? offsets.all(subscription) : Map.of());
         connected.values().forEach(state -> positions.put(state.consumerKey(), state.position()));
         List<ConsumerPosition> out = new ArrayList<>();
         positions.forEach((key, position) -> {
             SubscriptionState state = connected.get(key);
-            // ephemeral positions count the messages of this process's queue; persistent ones the store's order
-            long head = persistent ? store.headPosition() : state == null ? position : state.head();
+            // ephemeral positions count the messages of this process's queue, external ones follow the other
+            // service's order; the others this store's
+            long head = inThisStore(stream) ? store.headPosition() : state == null ? position : state.head();
             out.add(new ConsumerPosition(subscription, key, position, Math.max(0, head - position)));
         });
         return out;

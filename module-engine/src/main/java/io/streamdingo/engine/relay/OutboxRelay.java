@@ -7,6 +7,7 @@ import io.streamdingo.api.spi.EventPublisher;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.StreamScope;
 import io.streamdingo.api.streams.StreamType;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.store.DefaultEventStore;
@@ -61,7 +62,7 @@ public final class OutboxRelay {
         this.batchSize = batchSize;
         this.leaseTimeout = Objects.requireNonNull(leaseTimeout, "leaseTimeout");
         for (StreamDefinition stream : topology.streams()) {
-            if (stream.type() == StreamType.PERSISTENT) {
+            if (stream.type() == StreamType.PERSISTENT && stream.scope() != StreamScope.EXTERNAL) {
                 categories.add(stream.category());
             }
         }
