@@ -1,15 +1,19 @@
 package io.streamdingo.engine.cdi;
 
 import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.Consumes;
 import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.DeliverySemantics;
 import io.streamdingo.api.streams.NackAction;
 import io.streamdingo.api.streams.Subscriptions;
+import io.streamdingo.api.streams.Topology;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.System.Logger.Level;
@@ -22,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one consumer per {@link Consumes} method from application start to shutdown: it polls its
@@ -42,7 +47,9 @@ public class ConsumerRunner {
             @Observes @Initialized(ApplicationScoped.class) Object started,
             ConsumerMethods found,
             BeanManager beans,
-            Subscriptions subscriptions) {
+            Subscriptions subscriptions,
+            Topology topology,
+            Instance<ProcessedEvents> processedEvents) {
         if (found.methods().isEmpty()) {
             return;
         }
@@ -57,7 +64,9 @@ public class ConsumerRunner {
             consumers.add(consumer);
             Object target = reference(beans, method.getDeclaringClass());
             method.trySetAccessible();
-            Thread thread = threadFactory.newThread(() -> consume(consumer, target, method));
+            ProcessedEvents once =
+                    exactlyOnce(topology, consumes.value()) ? processed(processedEvents, consumes) : null;
+            Thread thread = threadFactory.newThread(() -> consume(consumer, target, method, once));
             thread.setName("streamdingo-consumer-" + consumes.value() + "-" + consumerId);
             thread.setDaemon(true);
             threads.add(thread);
@@ -84,7 +93,23 @@ public class ConsumerRunner {
         return beans.getReference(bean, type, beans.createCreationalContext(bean));
     }
 
-    private void consume(Consumer consumer, Object target, Method method) {
+    private static boolean exactlyOnce(Topology topology, String subscription) {
+        return topology.subscription(subscription)
+                .flatMap(s -> topology.stream(s.stream()))
+                .map(stream -> stream.semantics() == DeliverySemantics.EXACTLY_ONCE)
+                .orElse(false);
+    }
+
+    private static ProcessedEvents processed(Instance<ProcessedEvents> processedEvents, Consumes consumes) {
+        if (!processedEvents.isResolvable()) {
+            throw new IllegalStateException("subscription " + consumes.value() + " consumes an EXACTLY_ONCE stream,"
+                    + " which needs a ProcessedEvents bean to record processed events in the consumer's transaction;"
+                    + " deploy streamdingo-jpa-store (or produce one), or declare the stream AT_LEAST_ONCE");
+        }
+        return processedEvents.get();
+    }
+
+    private void consume(Consumer consumer, Object target, Method method, @Nullable ProcessedEvents once) {
         Class<?> parameter = method.getParameterTypes()[0];
         while (running) {
             Optional<Delivery> next;
@@ -96,11 +121,12 @@ public class ConsumerRunner {
                 LOG.log(Level.WARNING, "polling for " + method.getName() + " failed; trying again", e);
                 continue;
             }
-            next.ifPresent(delivery -> dispatch(delivery, target, method, parameter));
+            next.ifPresent(delivery -> dispatch(delivery, target, method, parameter, once));
         }
     }
 
-    private static void dispatch(Delivery delivery, Object target, Method method, Class<?> parameter) {
+    private static void dispatch(
+            Delivery delivery, Object target, Method method, Class<?> parameter, @Nullable ProcessedEvents once) {
         RecordedEvent event = delivery.event();
         Object argument;
         if (parameter == Delivery.class) {
@@ -114,7 +140,11 @@ public class ConsumerRunner {
             return;
         }
         try {
-            method.invoke(target, argument);
+            if (once == null) {
+                method.invoke(target, argument);
+            } else if (!invokeOnce(once, delivery, target, method, argument) && argument == delivery) {
+                delivery.ack(); // processed before a crash or redelivery: the method does not see it again
+            }
             if (argument != delivery) {
                 delivery.ack();
             }
@@ -133,6 +163,43 @@ public class ConsumerRunner {
                     "cannot call @Consumes method " + method.getName()
                             + "; make it public or open its package to io.streamdingo.engine",
                     e);
+        }
+    }
+
+    /**
+     * Exactly once (ST-8): the method runs in the transaction that records the event as processed by this
+     * subscription, so its database work and the record commit together, and a duplicate is skipped.
+     *
+     * @return whether the method ran
+     */
+    private static boolean invokeOnce(
+            ProcessedEvents once, Delivery delivery, Object target, Method method, Object argument)
+            throws InvocationTargetException {
+        try {
+            return once.processOnce(delivery.subscription(), delivery.event().eventId(), tx -> {
+                try {
+                    method.invoke(target, argument);
+                } catch (InvocationTargetException e) {
+                    throw new MethodFailed(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof MethodFailed failed) {
+                    throw failed.failure;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Carries the method's own failure through the processed-events transaction, which rolls back. */
+    private static final class MethodFailed extends Exception {
+        final InvocationTargetException failure;
+
+        MethodFailed(InvocationTargetException failure) {
+            super(failure.getCause());
+            this.failure = failure;
         }
     }
 

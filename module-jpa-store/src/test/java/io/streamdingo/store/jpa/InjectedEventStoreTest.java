@@ -115,6 +115,17 @@ class InjectedEventStoreTest {
         }
     }
 
+    /** An exactly-once consumer: counts how often it is called per event. */
+    @ApplicationScoped
+    static class ShippingConsumer {
+        static final Map<java.util.UUID, AtomicInteger> CALLS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Consumes("cdi-ship")
+        void ship(io.streamdingo.api.RecordedEvent event) {
+            CALLS.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
     /**
      * Sets configuration as system properties and drops the cached configuration, so that the next
      * container sees exactly these keys (as a freshly started server would).
@@ -249,6 +260,52 @@ class InjectedEventStoreTest {
         assertThat(BillingConsumer.BILLED)
                 .containsExactlyInAnyOrder(new ItemAdded("sku-1", 1), new ItemAdded("sku-2", 2));
         assertThat(BillingConsumer.FAILURES_LEFT).hasValueLessThan(1);
+    }
+
+    @Test
+    void anAnnotatedMethodOfAnExactlyOnceStreamIsNotCalledAgainForARedeliveredEvent() throws InterruptedException {
+        Map<String, String> config = Map.of(
+                "streamdingo.streams.cdi_ship.semantics", "EXACTLY_ONCE",
+                "streamdingo.subscriptions.cdi-ship.stream", "cdi_ship",
+                "streamdingo.subscriptions.cdi-ship.mode", "EXCLUSIVE");
+        configure(config);
+        ShippingConsumer.CALLS.clear();
+        try (WeldContainer container = new Weld()
+                .disableDiscovery()
+                .addExtension(new ConsumerMethods())
+                .addBeanClasses(
+                        EventStoreProducer.class,
+                        StreamsProducer.class,
+                        JpaStoreProducer.class,
+                        ConsumerRunner.class,
+                        ShopEvents.class,
+                        Database.class,
+                        ShippingConsumer.class)
+                .initialize()) {
+            EventStore store = container.select(EventStore.class).get();
+            store.append(StreamId.of("cdi_ship", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-1", 1)));
+            store.append(StreamId.of("cdi_ship", "o-2"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-2", 2)));
+            awaitCalls(2);
+
+            // an operator rewinds the subscription: both events are delivered again
+            container.select(Subscriptions.class).get().resetPosition("cdi-ship", "cdi-ship", 0L);
+            Thread.sleep(1_000);
+
+            assertThat(ShippingConsumer.CALLS.values())
+                    .extracting(AtomicInteger::get)
+                    .containsExactly(1, 1);
+            ProcessedEvents processed = container.select(ProcessedEvents.class).get();
+            assertThat(ShippingConsumer.CALLS.keySet()).allMatch(id -> processed.isProcessed("cdi-ship", id));
+        } finally {
+            unconfigure(config);
+        }
+    }
+
+    private static void awaitCalls(int events) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ShippingConsumer.CALLS.size() < events && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     @Test
