@@ -18,10 +18,10 @@ public interface DeliveryTransport extends AutoCloseable {
 
     /**
      * Creates what the broker needs for {@code topology}: an address per stream and a durable queue per
-     * subscription, so that events published before a consumer connects wait for it. Idempotent.
+     * subscription, so that events published before a consumer connects wait for it. Idempotent. A broker
+     * that cannot be reached now is logged, not fatal: channels create their queues when they connect.
      *
      * @throws IllegalArgumentException if a stream or subscription name cannot be a broker name
-     * @throws IllegalStateException if the broker cannot be reached
      */
     void declare(Topology topology);
 

@@ -45,6 +45,7 @@ final class TransportSource implements EventSource {
     private long historyUpTo;
 
     private long settled = -1;
+    private long connections;
 
     TransportSource(
             TransportChannel channel,
@@ -119,6 +120,12 @@ final class TransportSource implements EventSource {
     }
 
     private void receive() {
+        long connected = channel.connections();
+        if (connected != connections && history != null) {
+            // the queue may have been created by this connection: what was committed before is the store's
+            connections = connected;
+            historyUpTo = Math.max(historyUpTo, history.head());
+        }
         for (StoredEvent message : channel.arrived()) {
             long position;
             StoredEvent kept = message;

@@ -13,6 +13,7 @@ import io.streamdingo.api.StreamRange;
 import io.streamdingo.api.StreamSession;
 import io.streamdingo.api.StreamVerification;
 import io.streamdingo.api.spi.EventChain;
+import io.streamdingo.api.spi.EventDecoder;
 import io.streamdingo.api.spi.EventSerializer;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventToStore;
@@ -39,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * The {@link EventStore} over any {@link EventStoreBackend}: validates input, encodes and decodes events
  * through the {@link EventCodec}, shapes lazy reads and hands out sessions. Thread-safe.
  */
-public final class DefaultEventStore implements EventStore {
+public final class DefaultEventStore implements EventStore, EventDecoder {
 
     private static final System.Logger LOG = System.getLogger(DefaultEventStore.class.getName());
     private static final Duration MAX_SESSION_TIMEOUT = Duration.ofHours(24);
@@ -197,6 +198,7 @@ public final class DefaultEventStore implements EventStore {
     }
 
     /** The application's view of one stored event (see {@link EventCodec#decode}). */
+    @Override
     public List<RecordedEvent> decode(StoredEvent stored) {
         return codec.decode(stored);
     }

@@ -47,6 +47,7 @@ final class JmsChannel implements TransportChannel {
     private final Thread receiver;
     private volatile boolean open = true;
     private volatile boolean connected;
+    private final java.util.concurrent.atomic.AtomicLong connectionCount = new java.util.concurrent.atomic.AtomicLong();
 
     JmsChannel(
             ConnectionFactory connections, String topic, String queue, Duration reconnectDelay, ThreadFactory threads) {
@@ -79,6 +80,11 @@ final class JmsChannel implements TransportChannel {
     }
 
     @Override
+    public long connections() {
+        return connectionCount.get();
+    }
+
+    @Override
     public void close() {
         open = false;
         if (Thread.currentThread() != receiver) {
@@ -99,6 +105,7 @@ final class JmsChannel implements TransportChannel {
                 MessageConsumer consumer = session.createSharedDurableConsumer(destination, queue);
                 connection.start();
                 connected = true;
+                connectionCount.incrementAndGet();
                 if (lost) {
                     LOG.log(Level.INFO, "queue {0} is connected to the broker again", queue);
                     lost = false;

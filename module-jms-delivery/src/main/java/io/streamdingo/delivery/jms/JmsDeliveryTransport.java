@@ -39,6 +39,8 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class JmsDeliveryTransport implements DeliveryTransport {
 
+    private static final System.Logger LOG = System.getLogger(JmsDeliveryTransport.class.getName());
+
     private final ConnectionFactory connections;
     private final BrokerNames names;
     private final Duration reconnectDelay;
@@ -125,18 +127,24 @@ public final class JmsDeliveryTransport implements DeliveryTransport {
         }
     }
 
-    /** A shared durable subscription outlives its consumer: the queue exists from now on. */
+    /**
+     * A shared durable subscription outlives its consumer: the queue exists from now on. A broker that cannot
+     * be reached now is not fatal: the channel creates the queue when it connects, and the engine reads what
+     * was published before that from its store.
+     */
     private void createQueue(SubscriptionDefinition subscription, String queue) {
         try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
             Topic topic = context.createTopic(topicOf(subscription));
             context.createSharedDurableConsumer(topic, queue).close();
         } catch (JMSRuntimeException e) {
-            throw new IllegalStateException(
-                    "could not create queue " + queue + " of subscription "
-                            + subscription.name() + " (" + e.getMessage()
-                            + "); check that the broker is running and lets"
-                            + " this user create addresses and queues",
-                    e);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "could not create queue {0} of subscription {1} now ({2}); it is created when the broker can be"
+                            + " reached. If this lasts, check that the broker runs and lets this user create addresses"
+                            + " and queues",
+                    queue,
+                    subscription.name(),
+                    e.getMessage());
         }
     }
 

@@ -145,6 +145,11 @@ final class ArrivalTracking {
         }
 
         @Override
+        public long connections() {
+            return channel.connections();
+        }
+
+        @Override
         public void close() {
             closed = true;
             channel.close();

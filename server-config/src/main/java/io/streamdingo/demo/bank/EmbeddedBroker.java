@@ -1,9 +1,11 @@
 package io.streamdingo.demo.bank;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -31,7 +33,11 @@ public class EmbeddedBroker {
 
     private EmbeddedActiveMQ broker;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) throws Exception {
+    // before StreamDingo's own start-up observers (consumers, relay), which connect to it
+    void start(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                    Object started)
+            throws Exception {
         Config config = ConfigProvider.getConfig();
         if (!config.getOptionalValue("streamdingo.demo.broker.embedded", Boolean.class)
                 .orElse(true)) {

@@ -1,9 +1,12 @@
 package io.streamdingo.delivery.jms.cdi;
 
+import io.streamdingo.api.EventStore;
 import io.streamdingo.api.spi.DeliveryTransport;
+import io.streamdingo.api.spi.EventDecoder;
 import io.streamdingo.api.spi.EventPublisher;
 import io.streamdingo.delivery.jms.JmsDeliveryTransport;
 import io.streamdingo.delivery.jms.JmsEventPublisher;
+import io.streamdingo.delivery.jms.MessageEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -19,8 +22,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Produces the Jakarta Messaging delivery's beans: the {@link EventPublisher} the engine's outbox relay
- * publishes through, and the {@link DeliveryTransport} that carries the subscriptions, so that
- * {@code @Inject Subscriptions} and {@code @Consumes} methods consume through the broker. Both use the
+ * publishes through, the {@link DeliveryTransport} that carries the subscriptions, so that
+ * {@code @Inject Subscriptions} and {@code @Consumes} methods consume through the broker, and
+ * {@link MessageEvents} for message-driven beans that read a subscription's queue themselves. Both use the
  * application's {@link ConnectionFactory} bean, or else the one named by
  * {@code streamdingo.jms.connection-factory} in JNDI (default {@code jms/streamdingo}); addresses and queues
  * are prefixed with {@code streamdingo.jms.prefix} (default {@code streamdingo}); a lost broker is tried again
@@ -44,6 +48,16 @@ public class JmsDeliveryProducer {
                 .orElse(Duration.ofSeconds(1));
         return new JmsDeliveryTransport(
                 connectionFactory(factories, config), prefix(config), reconnectDelay, threadFactory());
+    }
+
+    @Produces
+    @Singleton
+    MessageEvents messageEvents(EventStore store) {
+        if (!(store instanceof EventDecoder decoder)) {
+            throw new IllegalStateException("reading event messages needs the engine's event store (an EventDecoder);"
+                    + " got " + store.getClass().getName());
+        }
+        return new MessageEvents(decoder);
     }
 
     void close(@Disposes DeliveryTransport transport) {
