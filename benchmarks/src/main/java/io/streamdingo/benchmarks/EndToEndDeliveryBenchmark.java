@@ -1,0 +1,321 @@
+package io.streamdingo.benchmarks;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.ExpectedVersion;
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.ProcessedEvents;
+import io.streamdingo.api.streams.Consumer;
+import io.streamdingo.api.streams.DeliverySemantics;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.SubscriptionDefinition;
+import io.streamdingo.api.streams.SubscriptionMode;
+import io.streamdingo.api.streams.Subscriptions;
+import io.streamdingo.api.streams.Topology;
+import io.streamdingo.delivery.jms.JmsDeliveryTransport;
+import io.streamdingo.delivery.jms.JmsEventPublisher;
+import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.relay.OutboxRelay;
+import io.streamdingo.store.jpa.JpaEventStoreBackend;
+import io.streamdingo.store.jpa.JpaOffsetStore;
+import io.streamdingo.store.jpa.JpaProcessedEvents;
+import io.streamdingo.store.jpa.SchemaMigrations;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.hibernate.Session;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * End-to-end delivery on PostgreSQL and a persistent Artemis broker (issue 7): events appended to the store,
+ * published by the outbox relay, carried by the broker and committed by a consumer group of two members
+ * whose work is one ledger row per event. Run once with the ledger row written exactly once (the row and the
+ * processed-events record in one transaction) and once at least once (the row alone), in the same JVM, so
+ * the ratio is the cost of exactly-once. Latency is from the event's commit time to the consumer's commit.
+ *
+ * <p>{@code ./mvnw verify -pl benchmarks -am -Pbenchmark -DskipTests
+ * -Dbenchmark.main=io.streamdingo.benchmarks.EndToEndDeliveryBenchmark}
+ */
+public final class EndToEndDeliveryBenchmark {
+
+    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true";
+    private static final String USER = "postgres";
+    private static final int EVENTS = 5_000;
+    private static final int STREAMS = 100;
+    private static final int PER_APPEND = 10;
+    private static final int ROUNDS = 3;
+    /** The latency runs append one event at a time at this rate, well below saturation. */
+    private static final int PACED_PER_SECOND = 200;
+
+    private static final int PACED_EVENTS = 1_000;
+
+    private final PGSimpleDataSource database = new PGSimpleDataSource();
+    private EntityManagerFactory emf;
+    private EmbeddedActiveMQ broker;
+
+    /** What one run measured. */
+    private record Run(double eventsPerSecond, long p50Micros, long p99Micros) {}
+
+    public static void main(String[] args) throws Exception {
+        new EndToEndDeliveryBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        database.setURL(URL);
+        database.setUser(USER);
+        SchemaMigrations.migrate(database);
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS bench_ledger (subscription TEXT NOT NULL, event_id UUID"
+                    + " NOT NULL, amount NUMERIC(12,2) NOT NULL)");
+            statement.execute("TRUNCATE bench_ledger");
+        }
+        emf = Persistence.createEntityManagerFactory(
+                "streamdingo-benchmark",
+                Map.of(
+                        "jakarta.persistence.jdbc.url", URL,
+                        "jakarta.persistence.jdbc.user", USER,
+                        "hibernate.connection.pool_size", "12"));
+        broker = startBroker();
+        System.out.printf(
+                "end-to-end delivery: %,d events on %d streams, appends of %d, PostgreSQL + persistent Artemis"
+                        + " (in-VM), consumer group of 2, %d cores, JDK %s%n",
+                EVENTS,
+                STREAMS,
+                PER_APPEND,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        measure(DeliverySemantics.AT_LEAST_ONCE, "warm-up", false);
+        System.out.println("throughput (everything appended at once, in appends of " + PER_APPEND + "; latency"
+                + " includes the wait in the backlog):");
+        List<Run> exactly = new ArrayList<>();
+        List<Run> atLeast = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            // alternate which goes first, so that warming up favours neither
+            if (round % 2 == 1) {
+                atLeast.add(measure(DeliverySemantics.AT_LEAST_ONCE, "round " + round, false));
+                exactly.add(measure(DeliverySemantics.EXACTLY_ONCE, "round " + round, false));
+            } else {
+                exactly.add(measure(DeliverySemantics.EXACTLY_ONCE, "round " + round, false));
+                atLeast.add(measure(DeliverySemantics.AT_LEAST_ONCE, "round " + round, false));
+            }
+        }
+        System.out.println(
+                "latency (one event per append, " + PACED_PER_SECOND + " events/s, " + PACED_EVENTS + " events):");
+        measure(DeliverySemantics.AT_LEAST_ONCE, "paced", true);
+        measure(DeliverySemantics.EXACTLY_ONCE, "paced", true);
+        double[] ratios = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            ratios[i] = exactly.get(i).eventsPerSecond() / atLeast.get(i).eventsPerSecond();
+        }
+        Arrays.sort(ratios);
+        System.out.printf(
+                "exactly-once / at-least-once throughput: %.2f (%.2f-%.2f over %d rounds)%n",
+                ratios[ROUNDS / 2], ratios[0], ratios[ROUNDS - 1], ROUNDS);
+        broker.stop();
+        emf.close();
+    }
+
+    private Run measure(DeliverySemantics semantics, String label, boolean paced) throws Exception {
+        int total = paced ? PACED_EVENTS : EVENTS;
+        String category = "e2e_" + semantics.name().toLowerCase() + "_" + System.nanoTime();
+        SubscriptionDefinition ledger =
+                SubscriptionDefinition.of(category + "-ledger", category, SubscriptionMode.CONSUMER_GROUP);
+        Topology topology =
+                Topology.of(List.of(StreamDefinition.persistent(category).withSemantics(semantics)), List.of(ledger));
+        ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory("vm://0");
+        ProcessedEvents processed = new JpaProcessedEvents(emf, Clock.systemUTC());
+        long[] latencies = new long[total];
+        AtomicInteger done = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        try (EventStore store = EventStores.builder()
+                        .backend(new JpaEventStoreBackend(emf))
+                        .register(OrderLineAdded.class)
+                        .build();
+                Subscriptions subscriptions = EventStores.subscriptions(
+                        store,
+                        topology,
+                        new JpaOffsetStore(emf),
+                        Clock.systemUTC(),
+                        new JmsDeliveryTransport(connections, "bench"))) {
+            OutboxRelay relay = EventStores.outboxRelay(
+                    store, topology, new JmsEventPublisher(connections, "bench"), new JpaOffsetStore(emf));
+            Thread relaying = thread("relay", () -> {
+                while (running.get()) {
+                    if (relay.publishPending() == 0) {
+                        pause(2);
+                    }
+                }
+            });
+            List<Thread> members = new ArrayList<>();
+            for (String member : List.of("m1", "m2")) {
+                Consumer consumer = subscriptions.subscribe(ledger.name(), member);
+                members.add(thread(member, () -> {
+                    while (running.get()) {
+                        consumer.poll(Duration.ofMillis(50)).ifPresent(delivery -> {
+                            RecordedEvent event = delivery.event();
+                            if (semantics == DeliverySemantics.EXACTLY_ONCE) {
+                                processed.processOnce(
+                                        ledger.name(),
+                                        event.eventId(),
+                                        tx -> book(tx.unwrap(Connection.class), ledger.name(), event));
+                            } else {
+                                bookAlone(ledger.name(), event);
+                            }
+                            delivery.ack();
+                            int index = done.getAndIncrement();
+                            if (index < total) {
+                                latencies[index] = Duration.between(event.recordedAt(), Instant.now())
+                                                .toNanos()
+                                        / 1_000;
+                            }
+                        });
+                    }
+                }));
+            }
+            long start = System.nanoTime();
+            if (paced) {
+                appendPaced(store, category);
+            } else {
+                appendAll(store, category);
+            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (done.get() < total) {
+                if (System.nanoTime() > deadline || members.stream().noneMatch(Thread::isAlive)) {
+                    throw new IllegalStateException("the consumers stopped after " + done.get() + " events");
+                }
+                pause(1);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            running.set(false);
+            relaying.join();
+            for (Thread member : members) {
+                member.join();
+            }
+            relay.stop();
+            Arrays.sort(latencies);
+            Run run = new Run(total / seconds, latencies[total / 2], latencies[total * 99 / 100]);
+            System.out.printf(
+                    "  %-8s %-13s %,9.0f events/s   latency p50 %,7.1f ms   p99 %,7.1f ms%n",
+                    label, semantics, run.eventsPerSecond(), run.p50Micros() / 1_000.0, run.p99Micros() / 1_000.0);
+            return run;
+        } finally {
+            connections.close();
+        }
+    }
+
+    private static void appendPaced(EventStore store, String category) {
+        long start = System.nanoTime();
+        for (int i = 0; i < PACED_EVENTS; i++) {
+            long due = start + i * 1_000_000_000L / PACED_PER_SECOND;
+            for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(due - now);
+            }
+            store.append(StreamId.of(category, "o" + (i % STREAMS)), ExpectedVersion.any(), NewEvent.of(line(i)));
+        }
+    }
+
+    private static OrderLineAdded line(int i) {
+        return new OrderLineAdded(
+                "o" + i, i, "SKU-" + i, "a benchmark order line", 1, new BigDecimal("12.50"), "EUR", Instant.now());
+    }
+
+    private static void appendAll(EventStore store, String category) {
+        int perStream = EVENTS / STREAMS;
+        for (int round = 0; round < perStream; round += PER_APPEND) {
+            for (int s = 0; s < STREAMS; s++) {
+                List<NewEvent> events = new ArrayList<>(PER_APPEND);
+                for (int i = 0; i < PER_APPEND; i++) {
+                    events.add(NewEvent.of(new OrderLineAdded(
+                            "o" + s,
+                            round + i,
+                            "SKU-" + i,
+                            "a benchmark order line",
+                            1 + i,
+                            new BigDecimal("12.50"),
+                            "EUR",
+                            Instant.now())));
+                }
+                store.append(StreamId.of(category, "o" + s), ExpectedVersion.any(), events);
+            }
+        }
+    }
+
+    private static void book(Connection connection, String subscription, RecordedEvent event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO bench_ledger (subscription, event_id, amount) VALUES (?, ?, ?)")) {
+            insert.setString(1, subscription);
+            insert.setObject(2, event.eventId());
+            insert.setBigDecimal(3, ((OrderLineAdded) event.payload()).unitPrice());
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * At least once: the same row in a transaction of its own on the same connection pool, without the
+     * processed-events record.
+     */
+    private void bookAlone(String subscription, RecordedEvent event) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            em.unwrap(Session.class).doWork(connection -> book(connection, subscription, event));
+            em.getTransaction().commit();
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private static EmbeddedActiveMQ startBroker() throws Exception {
+        Path data = Files.createTempDirectory("streamdingo-bench-artemis");
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(new ConfigurationImpl()
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJournalDirectory(data.resolve("journal").toString())
+                .setBindingsDirectory(data.resolve("bindings").toString())
+                .setPagingDirectory(data.resolve("paging").toString())
+                .setLargeMessagesDirectory(data.resolve("large").toString())
+                .addAcceptorConfiguration("in-vm", "vm://0"));
+        broker.start();
+        return broker;
+    }
+
+    private static Thread thread(String name, Runnable task) {
+        Thread thread = new Thread(task, "bench-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
