@@ -10,9 +10,14 @@ import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.demo.bank.Account;
 import io.streamdingo.demo.bank.AccountService;
+import io.streamdingo.it.shop.ShopService;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +27,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -37,9 +43,15 @@ class DeliveryInContainerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Deployment
+    @Deployment(name = "delivery", order = 2)
     static WebArchive deployment() {
         return DemoDeployment.with(DeliveryInContainerIT.class, "delivery");
+    }
+
+    /** Another service beside the bank, with a store of its own (JMS-3). */
+    @Deployment(name = "shop", order = 1, testable = false)
+    static WebArchive shop() {
+        return DemoDeployment.secondService("shop", ShopService.class);
     }
 
     @Inject
@@ -63,6 +75,7 @@ class DeliveryInContainerIT {
      * reads the processed-events table they both record in, once per subscription and event.
      */
     @Test
+    @OperateOnDeployment("delivery")
     void anEventAppendedByTheEjbReachesTheAnnotatedConsumerAndTheMessageDrivenBeanOnce() throws Exception {
         Account account = accounts.open("Ada", "EUR");
         accounts.deposit(account.id(), new BigDecimal("25.00"));
@@ -75,6 +88,28 @@ class DeliveryInContainerIT {
     }
 
     @Test
+    @OperateOnDeployment("delivery")
+    void anotherDeployedServiceReceivesTheBanksEventsThroughTheBroker() throws Exception {
+        Account account = accounts.open("Linus", "EUR");
+        accounts.deposit(account.id(), new BigDecimal("7.00"));
+        List<UUID> appended = eventIds(account.id());
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest seen = HttpRequest.newBuilder(URI.create("http://localhost:9080/shop/api/seen"))
+                .build();
+        awaitUntil(() -> {
+            String body = http.sendAsync(seen, HttpResponse.BodyHandlers.ofString())
+                    .join()
+                    .body();
+            return appended.stream().allMatch(id -> body.contains(id.toString()));
+        });
+        String body = http.send(seen, HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(body.contains(appended.get(0) + " AccountOpened"), body);
+        assertTrue(body.contains(appended.get(1) + " MoneyDeposited"), body);
+    }
+
+    @Test
+    @OperateOnDeployment("delivery")
     void theAnnotatedConsumersPositionMovesPastWhatItConsumed() throws Exception {
         Account account = accounts.open("Grace", "EUR");
         long last = lastPosition(account.id());

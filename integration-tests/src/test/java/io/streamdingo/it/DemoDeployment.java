@@ -17,4 +17,21 @@ final class DemoDeployment {
                 .addClass(testClass)
                 .addClass(DemoDeployment.class);
     }
+
+    /**
+     * A second service: the demo's libraries without the JPA store (it has no access to the bank's
+     * database), the bank's event types, and {@code service} with its nested classes.
+     */
+    static WebArchive secondService(String name, Class<?> service) {
+        WebArchive demo = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/demo/streamdingo-demo.war"));
+        WebArchive archive = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClass(io.streamdingo.demo.bank.BankEvents.class)
+                .addClasses(io.streamdingo.demo.bank.BankEvents.class.getDeclaredClasses())
+                .addClass(service)
+                .addClasses(service.getDeclaredClasses());
+        demo.getContent(path ->
+                        path.get().startsWith("/WEB-INF/lib/") && !path.get().contains("streamdingo-jpa-store"))
+                .forEach((path, node) -> archive.add(node.getAsset(), path));
+        return archive;
+    }
 }
