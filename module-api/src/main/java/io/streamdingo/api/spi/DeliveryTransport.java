@@ -39,6 +39,9 @@ public interface DeliveryTransport extends AutoCloseable {
      */
     void send(StreamDefinition stream, StoredEvent message);
 
+    /** Whether every open channel is connected to the broker right now (JMS-4; health checks report it). */
+    boolean connected();
+
     /** Closes channels and connections; unacknowledged messages go back to the broker. Idempotent. */
     @Override
     void close();

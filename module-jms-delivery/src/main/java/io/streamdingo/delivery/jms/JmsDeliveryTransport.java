@@ -148,7 +148,7 @@ public final class JmsDeliveryTransport implements DeliveryTransport {
         }
     }
 
-    /** Whether every open queue is connected to the broker right now (JMS-4, for health checks). */
+    @Override
     public boolean connected() {
         return channels.stream().allMatch(JmsChannel::connected);
     }

@@ -66,6 +66,11 @@ final class ArrivalTracking {
             }
 
             @Override
+            public boolean connected() {
+                return transport.connected();
+            }
+
+            @Override
             public void close() {
                 transport.close();
                 channels.clear();
