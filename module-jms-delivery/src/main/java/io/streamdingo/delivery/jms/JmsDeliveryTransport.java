@@ -33,7 +33,10 @@ import java.util.concurrent.ThreadFactory;
  *   <li>{@code BROADCAST}: one durable queue per consumer id, {@code {prefix}.{subscription}.{consumer}}.
  * </ul>
  *
- * Messages are acknowledged one by one (Artemis's individual acknowledgement) once the engine has settled
+ * Each stream's address gets a dead-letter address, an expiry address and redelivery with backoff from its
+ * subscriptions' retry policies ({@link BrokerSettings}), for what the broker redelivers itself.
+ *
+ * <p>Messages are acknowledged one by one (Artemis's individual acknowledgement) once the engine has settled
  * them, so an unsettled message survives a crash in the broker. The connection factory comes from the server
  * (the Artemis resource adapter) or the application (an embedded broker).
  */
@@ -80,6 +83,7 @@ public final class JmsDeliveryTransport implements DeliveryTransport {
     @Override
     public void declare(Topology topology) {
         requireOpen();
+        new BrokerSettings(connections, names).apply(topology);
         for (SubscriptionDefinition subscription : topology.subscriptions()) {
             if (subscription.mode() != SubscriptionMode.BROADCAST) {
                 createQueue(subscription, names.subscriptionQueue(subscription));

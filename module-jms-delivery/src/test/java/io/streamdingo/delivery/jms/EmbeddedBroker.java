@@ -49,6 +49,11 @@ final class EmbeddedBroker implements AutoCloseable {
         return new ActiveMQConnectionFactory(url);
     }
 
+    /** The running broker, for assertions on its configuration. */
+    org.apache.activemq.artemis.core.server.ActiveMQServer server() {
+        return broker.getActiveMQServer();
+    }
+
     /** Stops the broker, as a crash or an operator would, and starts it again from its journal. */
     void restart(java.time.Duration down) throws Exception {
         broker.stop();

@@ -250,10 +250,7 @@ class InjectedEventStoreTest {
             store.append(StreamId.of("cdi_push", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-1", 1)));
             store.append(StreamId.of("cdi_push", "o-2"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-2", 2)));
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (BillingConsumer.BILLED.size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            awaitUntil(() -> BillingConsumer.BILLED.size() >= 2);
         } finally {
             unconfigure(config);
         }
@@ -285,7 +282,7 @@ class InjectedEventStoreTest {
             EventStore store = container.select(EventStore.class).get();
             store.append(StreamId.of("cdi_ship", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-1", 1)));
             store.append(StreamId.of("cdi_ship", "o-2"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-2", 2)));
-            awaitCalls(2);
+            awaitUntil(() -> ShippingConsumer.CALLS.size() >= 2);
 
             // an operator rewinds the subscription: both events are delivered again
             container.select(Subscriptions.class).get().resetPosition("cdi-ship", "cdi-ship", 0L);
@@ -301,9 +298,10 @@ class InjectedEventStoreTest {
         }
     }
 
-    private static void awaitCalls(int events) throws InterruptedException {
+    /** Waits up to 10 s for what the consumers do on their own threads; the assertions follow. */
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (ShippingConsumer.CALLS.size() < events && System.nanoTime() < deadline) {
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }
