@@ -34,6 +34,11 @@ final class JmsChannel implements TransportChannel {
     static final int INDIVIDUAL_ACKNOWLEDGE = 101;
 
     private static final long RECEIVE_MILLIS = 50;
+    /**
+     * Flow control: at most this many messages are held unacknowledged (well above the engine's window of
+     * 1,000); a backlog stays in the broker, which pages it to disk, instead of in this process's memory.
+     */
+    static final int MAX_HELD = 5_000;
 
     private final ConnectionFactory connections;
     private final String topic;
@@ -112,6 +117,10 @@ final class JmsChannel implements TransportChannel {
                 }
                 while (open) {
                     acknowledgePending();
+                    if (unacknowledged.size() >= MAX_HELD) {
+                        pause(RECEIVE_MILLIS);
+                        continue;
+                    }
                     Message message = consumer.receive(RECEIVE_MILLIS);
                     if (message != null) {
                         take(message);
@@ -132,7 +141,7 @@ final class JmsChannel implements TransportChannel {
                             reconnectDelay);
                     lost = true;
                 }
-                pause();
+                pause(reconnectDelay.toMillis());
             }
         }
         connected = false;
@@ -166,9 +175,9 @@ final class JmsChannel implements TransportChannel {
         }
     }
 
-    private void pause() {
+    private void pause(long millis) {
         try {
-            Thread.sleep(reconnectDelay.toMillis());
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             open = false;
