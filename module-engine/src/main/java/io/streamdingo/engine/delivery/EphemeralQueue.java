@@ -56,7 +56,7 @@ final class EphemeralQueue implements EventSource {
         expire();
         List<RecordedEvent> out = new ArrayList<>();
         for (StoredEvent message : messages.tailMap(position, false).values()) {
-            out.addAll(codec.decode(message, receiveAs));
+            out.addAll(Undecodable.decode(codec, message, receiveAs));
         }
         return out.stream();
     }

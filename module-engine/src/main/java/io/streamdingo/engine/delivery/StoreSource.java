@@ -25,14 +25,17 @@ final class StoreSource implements EventSource {
 
     @Override
     public Stream<RecordedEvent> after(long position, Map<String, Integer> receiveAs) {
-        if (receiveAs.isEmpty()) {
-            return store.readCategory(category, position);
+        if (store instanceof DefaultEventStore engineStore) {
+            // decoded one by one, so that an event this application cannot read does not stop the others
+            return engineStore
+                    .storedCategory(category, position)
+                    .flatMap(stored -> Undecodable.decode(engineStore, stored, receiveAs).stream());
         }
-        if (!(store instanceof DefaultEventStore engineStore)) {
+        if (!receiveAs.isEmpty()) {
             throw new IllegalStateException(
                     "receiving events in older versions needs a store built by" + " EventStores.builder()");
         }
-        return engineStore.readCategory(category, position, receiveAs);
+        return store.readCategory(category, position);
     }
 
     @Override

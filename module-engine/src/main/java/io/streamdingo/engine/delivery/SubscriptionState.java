@@ -201,7 +201,16 @@ final class SubscriptionState {
                     break; // never split the parts of one stored event across two reads
                 }
                 lastRead = event.globalPosition();
-                if (definition.accepts(event.eventType())) {
+                if (event.payload() instanceof Undecodable undecodable) {
+                    deadLetters.add(new DeadLetter(definition.name(), event, 0, undecodable.reason(), now));
+                    LOG.log(
+                            Level.WARNING,
+                            "event {0} of {1} cannot be read by subscription {2} and is a dead letter: {3}",
+                            event.eventId(),
+                            event.streamId(),
+                            definition.name(),
+                            undecodable.reason());
+                } else if (definition.accepts(event.eventType())) {
                     pending.add(new PendingEvent(event, now));
                     room--;
                 }
@@ -413,13 +422,18 @@ final class SubscriptionState {
         return List.copyOf(deadLetters);
     }
 
+    /** Requeues the dead letters; those that cannot be read stay (nothing could consume them). */
     synchronized int replayDeadLetters() {
         Instant now = clock.instant();
-        for (DeadLetter letter : deadLetters) {
-            replays.add(new PendingEvent(letter.event(), now));
+        int count = 0;
+        for (Iterator<DeadLetter> it = deadLetters.iterator(); it.hasNext(); ) {
+            DeadLetter letter = it.next();
+            if (!(letter.event().payload() instanceof Undecodable)) {
+                replays.add(new PendingEvent(letter.event(), now));
+                it.remove();
+                count++;
+            }
         }
-        int count = deadLetters.size();
-        deadLetters.clear();
         return count;
     }
 

@@ -78,7 +78,7 @@ final class TransportSource implements EventSource {
         // (those arrivals are duplicates, settled with the rest)
         for (StoredEvent message :
                 buffer.tailMap(fromStore ? storeUpTo : position, false).values()) {
-            live.addAll(codec.decode(message, receiveAs));
+            live.addAll(Undecodable.decode(codec, message, receiveAs));
         }
         if (!fromStore) {
             return live.stream();

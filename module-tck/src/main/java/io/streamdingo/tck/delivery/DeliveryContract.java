@@ -809,6 +809,26 @@ public abstract class DeliveryContract {
     }
 
     @Test
+    void anEventOfItsCategoryThatCannotBeReadBecomesADeadLetterAndTheOthersFlowOn() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        add(stream("a"), 1);
+        // another application writes a type this one does not register into the same category
+        otherService.append(stream("b"), ExpectedVersion.any(), NewEvent.of(new ItemRemoved("x")));
+        add(stream("a"), 2);
+
+        assertThat(drain(consumer)).containsExactly(1, 2);
+        List<DeadLetter> letters = subscriptions.deadLetters(billing.name());
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.event().streamId()).isEqualTo(stream("b"));
+            assertThat(letter.reason()).contains("tck.ItemRemoved");
+        });
+        assertThat(subscriptions.replayDeadLetters(billing.name())).isZero();
+        assertThat(subscriptions.positions(billing.name()).get(0).lag()).isZero();
+    }
+
+    @Test
     void subscribingToAnUndeclaredSubscriptionFailsNamingIt() {
         Subscriptions subscriptions = start(subscription("known", SubscriptionMode.EXCLUSIVE));
 
