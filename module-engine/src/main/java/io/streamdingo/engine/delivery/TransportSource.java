@@ -6,6 +6,7 @@ import io.streamdingo.api.spi.TransportChannel;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.StreamType;
 import io.streamdingo.engine.store.DefaultEventStore;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class TransportSource implements EventSource {
 
+    private static final System.Logger LOG = System.getLogger(TransportSource.class.getName());
+
     private final TransportChannel channel;
     private final StreamDefinition stream;
     private final DefaultEventStore codec;
@@ -46,6 +49,7 @@ final class TransportSource implements EventSource {
 
     private long settled = -1;
     private long connections;
+    private long storeHead;
 
     TransportSource(
             TransportChannel channel,
@@ -134,6 +138,20 @@ final class TransportSource implements EventSource {
                 kept = numbered(message, position);
             } else {
                 position = message.globalPosition();
+                if (history != null && !fromThisStore(position)) {
+                    LOG.log(
+                            Level.WARNING,
+                            "dropped message of event {0}: it claims position {1} of {2}, beyond this event store''s"
+                                    + " head {3}, so it was not published from this store (a broker kept across a"
+                                    + " database reset or restore, or a stream declared INTERNAL that another service"
+                                    + " publishes: declare it EXTERNAL)",
+                            message.eventId(),
+                            position,
+                            message.streamId(),
+                            storeHead);
+                    channel.acknowledge(message);
+                    continue;
+                }
             }
             if (position <= settled) {
                 channel.acknowledge(message); // delivered again after a reconnect or a crash: already settled
@@ -142,6 +160,17 @@ final class TransportSource implements EventSource {
             buffer.put(position, kept);
             received = Math.max(received, position);
         }
+    }
+
+    /**
+     * The relay publishes committed events only, so a message of this service's stream never lies beyond the
+     * store's head; the head is read again only when a message passes the last one seen.
+     */
+    private boolean fromThisStore(long position) {
+        if (position > storeHead) {
+            storeHead = history.head();
+        }
+        return position <= storeHead;
     }
 
     private static StoredEvent numbered(StoredEvent message, long position) {

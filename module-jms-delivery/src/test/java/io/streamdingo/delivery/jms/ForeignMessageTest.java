@@ -1,0 +1,107 @@
+package io.streamdingo.delivery.jms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.ExpectedVersion;
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.streams.Consumer;
+import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.StreamDefinition;
+import io.streamdingo.api.streams.SubscriptionDefinition;
+import io.streamdingo.api.streams.SubscriptionMode;
+import io.streamdingo.api.streams.Subscriptions;
+import io.streamdingo.api.streams.Topology;
+import io.streamdingo.engine.EventStores;
+import io.streamdingo.tck.events.CartEvents.ItemAdded;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A broker that outlived its database (reset or restored) still holds messages of the old store, whose
+ * positions run beyond the new store's head: they must not pass for this store's events, nor move the
+ * subscription's position past events the new store has yet to publish.
+ */
+class ForeignMessageTest {
+
+    private final SubscriptionDefinition audit =
+            SubscriptionDefinition.of("audit", "orders", SubscriptionMode.EXCLUSIVE);
+    private final Topology topology = Topology.of(List.of(StreamDefinition.persistent("orders")), List.of(audit));
+    private EmbeddedBroker broker;
+    private final java.util.Map<EventStore, io.streamdingo.engine.relay.OutboxRelay> relays =
+            new java.util.IdentityHashMap<>();
+
+    @BeforeEach
+    void startBroker() throws Exception {
+        broker = new EmbeddedBroker(8);
+    }
+
+    @AfterEach
+    void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    @Test
+    void messagesPositionedBeyondThisStoresHeadAreDroppedAndThisStoresNextEventStillArrives() {
+        EventStore oldDatabase = EventStores.builder().register(ItemAdded.class).build();
+        EventStore database = EventStores.builder().register(ItemAdded.class).build();
+        add(database, 1, 2);
+        try (Subscriptions subscriptions = EventStores.subscriptions(
+                database,
+                topology,
+                EventStores.inMemoryOffsetStore(),
+                Clock.systemUTC(),
+                new JmsDeliveryTransport(broker.connectionFactory(), "sd"))) {
+            Consumer consumer = subscriptions.subscribe(audit.name(), "c");
+            relay(database);
+            assertThat(receive(consumer, 2, Duration.ofSeconds(5))).containsExactly(1, 2);
+
+            add(oldDatabase, 101, 102, 103, 104, 105);
+            relay(oldDatabase); // positions 1 to 5: beyond this store's head of 2
+            assertThat(receive(consumer, 1, Duration.ofSeconds(1))).isEmpty();
+
+            add(database, 3);
+            relay(database);
+            assertThat(receive(consumer, 1, Duration.ofSeconds(5))).containsExactly(3);
+        }
+    }
+
+    private static void add(EventStore store, int... quantities) {
+        for (int quantity : quantities) {
+            store.append(
+                    StreamId.of("orders", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("o-1", quantity)));
+        }
+    }
+
+    /** Publishes what {@code store} holds that was not published yet, as its (one) relay. */
+    private void relay(EventStore store) {
+        relays.computeIfAbsent(
+                        store,
+                        s -> EventStores.outboxRelay(
+                                s,
+                                topology,
+                                new JmsEventPublisher(broker.connectionFactory(), "sd"),
+                                EventStores.inMemoryOffsetStore()))
+                .publishPending();
+    }
+
+    private static List<Integer> receive(Consumer consumer, int count, Duration within) {
+        List<Integer> received = new ArrayList<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (received.size() < count && System.nanoTime() < deadline) {
+            Optional<Delivery> next = consumer.poll(Duration.ofMillis(50));
+            next.ifPresent(d -> {
+                received.add(((ItemAdded) d.event().payload()).quantity());
+                d.ack();
+            });
+        }
+        return received;
+    }
+}
