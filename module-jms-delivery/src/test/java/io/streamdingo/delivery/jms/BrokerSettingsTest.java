@@ -71,12 +71,7 @@ class BrokerSettingsTest {
             transport.declare(topology);
         }
         store.append(StreamId.of("orders", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("o-1", 1)));
-        EventStores.outboxRelay(
-                        store,
-                        topology,
-                        new JmsEventPublisher(broker.connectionFactory(), "sd"),
-                        EventStores.inMemoryOffsetStore())
-                .publishPending();
+        broker.relay(store, topology, "sd").publishPending();
 
         int attempts = 0;
         // as a message-driven bean whose transaction rolls back every time

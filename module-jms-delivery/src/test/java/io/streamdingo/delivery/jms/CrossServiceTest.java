@@ -58,12 +58,11 @@ class CrossServiceTest {
     void startServices() throws Exception {
         broker = new EmbeddedBroker(4);
         pricing = EventStores.builder().register(PriceSetV1.class).build();
-        pricingRelay = EventStores.outboxRelay(
+        pricingRelay = broker.relay(
                 pricing,
                 Topology.of(
                         List.of(StreamDefinition.persistent("prices").withScope(StreamScope.CROSS_SERVICE)), List.of()),
-                new JmsEventPublisher(broker.connectionFactory(), "shared"),
-                EventStores.inMemoryOffsetStore());
+                "shared");
 
         shop = EventStores.builder()
                 .register(PriceSetV1.class, PriceSetV2.class, PriceSet.class, ItemAdded.class)

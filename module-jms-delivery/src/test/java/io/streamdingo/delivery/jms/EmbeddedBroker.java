@@ -49,6 +49,19 @@ final class EmbeddedBroker implements AutoCloseable {
         return new ActiveMQConnectionFactory(url);
     }
 
+    /**
+     * An outbox relay of {@code store} publishing {@code topology}'s streams to this broker under {@code prefix},
+     * its position in memory.
+     */
+    io.streamdingo.engine.relay.OutboxRelay relay(
+            io.streamdingo.api.EventStore store, io.streamdingo.api.streams.Topology topology, String prefix) {
+        return io.streamdingo.engine.EventStores.outboxRelay(
+                store,
+                topology,
+                new JmsEventPublisher(connectionFactory(), prefix),
+                io.streamdingo.engine.EventStores.inMemoryOffsetStore());
+    }
+
     /** The running broker, for assertions on its configuration. */
     org.apache.activemq.artemis.core.server.ActiveMQServer server() {
         return broker.getActiveMQServer();

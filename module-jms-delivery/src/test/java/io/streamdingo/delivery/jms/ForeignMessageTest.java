@@ -82,14 +82,7 @@ class ForeignMessageTest {
 
     /** Publishes what {@code store} holds that was not published yet, as its (one) relay. */
     private void relay(EventStore store) {
-        relays.computeIfAbsent(
-                        store,
-                        s -> EventStores.outboxRelay(
-                                s,
-                                topology,
-                                new JmsEventPublisher(broker.connectionFactory(), "sd"),
-                                EventStores.inMemoryOffsetStore()))
-                .publishPending();
+        relays.computeIfAbsent(store, s -> broker.relay(s, topology, "sd")).publishPending();
     }
 
     private static List<Integer> receive(Consumer consumer, int count, Duration within) {

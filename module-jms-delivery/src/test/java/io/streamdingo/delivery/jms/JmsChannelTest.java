@@ -46,12 +46,7 @@ class JmsChannelTest {
         }
         try (JmsDeliveryTransport transport = new JmsDeliveryTransport(broker.connectionFactory(), "sd")) {
             transport.declare(topology);
-            EventStores.outboxRelay(
-                            store,
-                            topology,
-                            new JmsEventPublisher(broker.connectionFactory(), "sd"),
-                            EventStores.inMemoryOffsetStore())
-                    .publishPending();
+            broker.relay(store, topology, "sd").publishPending();
             TransportChannel channel = transport.open(audit, audit.name());
 
             List<StoredEvent> held = collect(channel, 3_000);
