@@ -21,9 +21,6 @@ public interface TransportChannel extends AutoCloseable {
      */
     void acknowledge(StoredEvent message);
 
-    /** Whether the channel is connected to the broker right now (it reconnects by itself otherwise). */
-    boolean connected();
-
     /**
      * How many times the channel has connected so far (0 before the first time). A connection may have had
      * to create the queue, which then holds only what was published from then on: the engine reads what

@@ -130,7 +130,18 @@ final class TransportSource implements EventSource {
             connections = connected;
             historyUpTo = Math.max(historyUpTo, history.head());
         }
-        for (StoredEvent message : channel.arrived()) {
+        List<StoredEvent> arrived = channel.arrived();
+        if (history != null && stream.type() == StreamType.PERSISTENT) {
+            // one look at the store's head per batch of arrivals, and only when one passes the last head seen
+            long highest = arrived.stream()
+                    .mapToLong(StoredEvent::globalPosition)
+                    .max()
+                    .orElse(0);
+            if (highest > storeHead) {
+                storeHead = history.head();
+            }
+        }
+        for (StoredEvent message : arrived) {
             long position;
             StoredEvent kept = message;
             if (stream.type() == StreamType.EPHEMERAL) {
@@ -138,7 +149,8 @@ final class TransportSource implements EventSource {
                 kept = numbered(message, position);
             } else {
                 position = message.globalPosition();
-                if (history != null && !fromThisStore(position)) {
+                // the relay publishes committed events only: beyond the head, it is not this store's
+                if (history != null && position > storeHead) {
                     LOG.log(
                             Level.WARNING,
                             "dropped message of event {0}: it claims position {1} of {2}, beyond this event store''s"
@@ -160,17 +172,6 @@ final class TransportSource implements EventSource {
             buffer.put(position, kept);
             received = Math.max(received, position);
         }
-    }
-
-    /**
-     * The relay publishes committed events only, so a message of this service's stream never lies beyond the
-     * store's head; the head is read again only when a message passes the last one seen.
-     */
-    private boolean fromThisStore(long position) {
-        if (position > storeHead) {
-            storeHead = history.head();
-        }
-        return position <= storeHead;
     }
 
     private static StoredEvent numbered(StoredEvent message, long position) {

@@ -79,7 +79,7 @@ public final class EventMessages {
                     message.getStringProperty(EventHeaders.PARTITION_KEY),
                     decode(message.getStringProperty(EventHeaders.HEADERS)));
             return new StoredEvent(
-                    UUID.fromString(required(message, EventHeaders.EVENT_ID)),
+                    eventId(message),
                     StreamId.parse(required(message, EventHeaders.STREAM)),
                     message.getLongProperty(EventHeaders.STREAM_VERSION),
                     message.getLongProperty(EventHeaders.GLOBAL_POSITION),
@@ -94,6 +94,15 @@ public final class EventMessages {
                     "message " + message.getJMSMessageID() + " has a malformed StreamDingo property: " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * The id of the event {@code message} carries, without reading the rest.
+     *
+     * @throws IllegalArgumentException if it has none (not published by StreamDingo) or a malformed one
+     */
+    public static UUID eventId(Message message) throws JMSException {
+        return UUID.fromString(required(message, EventHeaders.EVENT_ID));
     }
 
     private static String required(Message message, String property) throws JMSException {

@@ -79,8 +79,8 @@ final class JmsChannel implements TransportChannel {
         acknowledgements.add(message.eventId());
     }
 
-    @Override
-    public boolean connected() {
+    /** Whether it is connected to the broker right now (it reconnects by itself otherwise); closed counts as yes. */
+    boolean connected() {
         return connected || !open;
     }
 

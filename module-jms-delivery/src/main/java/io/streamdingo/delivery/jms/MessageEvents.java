@@ -47,12 +47,7 @@ public final class MessageEvents {
     /** The id of the event {@code message} carries, without decoding it (to deduplicate cheaply). */
     public static java.util.UUID eventId(Message message) {
         try {
-            String id = message.getStringProperty(EventHeaders.EVENT_ID);
-            if (id == null) {
-                throw new IllegalArgumentException("message " + message.getJMSMessageID() + " has no property "
-                        + EventHeaders.EVENT_ID + ": it was not published by StreamDingo");
-            }
-            return java.util.UUID.fromString(id);
+            return EventMessages.eventId(message);
         } catch (JMSException e) {
             throw new IllegalArgumentException("cannot read the event message: " + e.getMessage(), e);
         }

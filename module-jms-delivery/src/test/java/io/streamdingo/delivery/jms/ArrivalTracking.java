@@ -145,11 +145,6 @@ final class ArrivalTracking {
         }
 
         @Override
-        public boolean connected() {
-            return channel.connected();
-        }
-
-        @Override
         public long connections() {
             return channel.connections();
         }
