@@ -47,7 +47,7 @@ import org.hibernate.Session;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * End-to-end delivery on PostgreSQL and a persistent Artemis broker (issue 7): events appended to the store,
+ * End-to-end delivery on PostgreSQL and a persistent Artemis broker: events appended to the store,
  * published by the outbox relay, carried by the broker and committed by a consumer group of two members
  * whose work is one ledger row per event. Run once with the ledger row written exactly once (the row and the
  * processed-events record in one transaction) and once at least once (the row alone), in the same JVM, so

@@ -60,6 +60,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class BrokerFailureTest {
 
+    private static final String POSTGRESQL = "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true";
     private static final int STREAMS = 100;
     private static final int EVENTS_PER_STREAM = 100;
     private static final int TOTAL = STREAMS * EVENTS_PER_STREAM;
@@ -90,16 +91,23 @@ class BrokerFailureTest {
 
     @BeforeEach
     void start() throws Exception {
+        // a schema of this run's own: nothing earlier runs or other tests left in database test is read
         database = new PGSimpleDataSource();
-        database.setURL("jdbc:postgresql://127.0.0.1:5432/test");
+        database.setURL(POSTGRESQL);
         database.setUser("postgres");
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + run);
+        }
+        database.setURL(POSTGRESQL + "&currentSchema=" + run);
         SchemaMigrations.migrate(database);
         try (Connection connection = database.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS fault_ledger (consumer TEXT NOT NULL, event_id UUID NOT NULL,"
                     + " run TEXT NOT NULL)");
         }
-        emf = Persistence.createEntityManagerFactory("streamdingo-fault");
+        emf = Persistence.createEntityManagerFactory(
+                "streamdingo-fault", Map.of("jakarta.persistence.jdbc.url", database.getURL()));
         store = EventStores.builder()
                 .backend(new JpaEventStoreBackend(emf))
                 .register(ItemAdded.class)
@@ -116,6 +124,10 @@ class BrokerFailureTest {
         store.close();
         emf.close();
         broker.close();
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA " + run + " CASCADE");
+        }
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,8 +47,6 @@ import org.jspecify.annotations.Nullable;
  * belongs to whoever created it (the container, or the application).
  */
 public final class JpaEventStoreBackend implements EventStoreBackend {
-
-    private static final int ATTEMPTS = 5;
 
     private final UnitOfWork unit;
     private final EventRows rows;
@@ -359,26 +358,8 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
                         operation, (em, connection) -> work.run(em, connection, lockedHead(em, streamId))));
     }
 
-    /** One attempt of an operation; {@code attempt} counts from 1. */
-    @FunctionalInterface
-    private interface Attempt<T> {
-        T run(int attempt);
-    }
-
-    /** Runs an operation again, up to {@value #ATTEMPTS} times, while it ends in a transient conflict. */
-    private <T> T withRetries(String operation, StreamId streamId, Attempt<T> body) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return body.run(attempt);
-            } catch (UnitOfWork.Retry e) {
-                if (attempt == ATTEMPTS) {
-                    throw new StoreUnavailableException(
-                            "could not " + operation + " on stream " + streamId + " after " + ATTEMPTS
-                                    + " attempts because of lock conflicts; retry later",
-                            e);
-                }
-            }
-        }
+    private static <T> T withRetries(String operation, StreamId streamId, IntFunction<T> body) {
+        return Retries.withRetries(operation, "stream " + streamId, body);
     }
 
     private static StreamHead lockedHead(EntityManager em, StreamId streamId) {

@@ -47,17 +47,22 @@ public final class JpaProcessedEvents implements ProcessedEvents {
         Objects.requireNonNull(work, "work must not be null");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
-            return unit.inTransaction("process an event once", (em, connection) -> {
-                if (!rows.record(connection, consumer, eventId, now)) {
-                    return false;
-                }
-                try {
-                    work.run(new Context(em, connection));
-                } catch (Exception e) {
-                    throw new UnitOfWork.CallerFailure(e);
-                }
-                return true;
-            });
+            // a concurrent duplicate waits for the first delivery's outcome; if that wait times out (H2 after
+            // 2 s), it asks again rather than failing the delivery
+            return Retries.withRetries(
+                    "process an event once",
+                    "event " + eventId + " for " + consumer,
+                    attempt -> unit.inTransaction("process an event once", (em, connection) -> {
+                        if (!rows.record(connection, consumer, eventId, now)) {
+                            return false;
+                        }
+                        try {
+                            work.run(new Context(em, connection));
+                        } catch (Exception e) {
+                            throw new UnitOfWork.CallerFailure(e);
+                        }
+                        return true;
+                    }));
         } catch (UnitOfWork.CallerFailure failure) {
             Throwable cause = failure.getCause();
             if (cause instanceof RuntimeException runtime) {

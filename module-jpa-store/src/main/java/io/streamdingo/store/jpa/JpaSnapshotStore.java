@@ -11,7 +11,14 @@ import java.util.Objects;
 
 /**
  * The snapshot SPI on the Jakarta Persistence unit of the event store: table {@code sd_snapshots}, written
- * with JDBC on the unit's connection, joining the caller's JTA transaction like the event store does.
+ * with JDBC on the unit's connection.
+ *
+ * <p>A snapshot only saves time later, so writing one must never harm the business transaction that loaded
+ * the aggregate: {@link #save}, {@link #keepLatest} and {@link #delete} run in a transaction of their own (a
+ * caller's JTA transaction is suspended meanwhile), so a failure or a concurrent writer of the same snapshot
+ * cannot mark the caller's transaction rollback-only, and no snapshot row stays locked until the caller
+ * commits. A concurrent save of the same stream, state type and version is an insert-if-absent: the first
+ * wins, the other does nothing. Reads and {@link #clear} join the caller's transaction.
  *
  * <p>Failures are reported as {@link io.streamdingo.api.StoreUnavailableException} with the driver's
  * exception as cause.
@@ -36,13 +43,13 @@ public final class JpaSnapshotStore implements SnapshotStore {
     public void save(StoredSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot must not be null");
         try {
-            unit.inTransaction("store a snapshot", (em, connection) -> {
+            unit.inSeparateTransaction("store a snapshot", (em, connection) -> {
                 rows.replace(connection, snapshot);
                 return null;
             });
         } catch (UnitOfWork.UniqueViolation e) {
-            // Another server stored the snapshot of the same version at the same moment: the same state, so
-            // theirs serves as well as ours.
+            // H2 only (the others insert if absent): another thread or server stored the snapshot of the same
+            // version at the same moment, from the same events, so theirs serves as well as ours.
         }
     }
 
@@ -53,7 +60,7 @@ public final class JpaSnapshotStore implements SnapshotStore {
 
     @Override
     public void delete(StreamId streamId, String stateType, long version) {
-        unit.inTransaction(
+        unit.inSeparateTransaction(
                 "delete a snapshot", (em, connection) -> rows.delete(connection, streamId, stateType, version));
     }
 
@@ -62,7 +69,7 @@ public final class JpaSnapshotStore implements SnapshotStore {
         if (count < 0) {
             throw new IllegalArgumentException("cannot keep " + count + " snapshots; keep 0 or more");
         }
-        return unit.inTransaction("delete old snapshots", (em, connection) -> {
+        return unit.inSeparateTransaction("delete old snapshots", (em, connection) -> {
             List<Long> versions = rows.versions(connection, streamId, stateType);
             if (versions.size() <= count) {
                 return 0;

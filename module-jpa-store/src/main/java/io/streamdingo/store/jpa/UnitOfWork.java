@@ -5,6 +5,9 @@ import io.streamdingo.api.StreamDingoException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.Transaction;
@@ -117,13 +120,25 @@ final class UnitOfWork {
         } catch (SystemException e) {
             throw new StoreUnavailableException("cannot suspend the caller's transaction to " + operation, e);
         }
+        RuntimeException failure = null;
         try {
             return inOwnJtaTransaction(operation, work);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
         } finally {
             try {
                 jta.resume(callers);
             } catch (Exception e) {
-                throw new StoreUnavailableException("cannot resume the caller's transaction after " + operation, e);
+                StoreUnavailableException notResumed = new StoreUnavailableException(
+                        "cannot resume the caller's transaction after " + operation
+                                + "; it is lost: roll back the caller's work and run it again",
+                        e);
+                if (failure != null) {
+                    failure.addSuppressed(notResumed); // the first error is the one to report
+                } else {
+                    throw notResumed;
+                }
             }
         }
     }
@@ -163,18 +178,17 @@ final class UnitOfWork {
 
     private <T> T inOwnJtaTransaction(String operation, Work<T> work) {
         TransactionManager tm = jta();
+        EntityManager em = null;
         try {
+            // begun inside the guarded block: if the session cannot be opened, the rollback below leaves
+            // nothing associated with this (pooled) thread
             tm.begin();
-        } catch (Exception e) {
-            throw new StoreUnavailableException("cannot begin a transaction to " + operation, e);
-        }
-        EntityManager em = jtaEntityManager();
-        try {
+            em = jtaEntityManager();
             em.joinTransaction();
             T result = run(em, work);
             em.flush();
             em.close();
-            tm.commit();
+            commit(tm, operation);
             return result;
         } catch (Exception e) {
             try {
@@ -184,12 +198,43 @@ final class UnitOfWork {
             } catch (Exception rollbackFailure) {
                 e.addSuppressed(rollbackFailure);
             }
-            throw translate(operation, e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e));
+            throw translate(
+                    operation, e instanceof RuntimeException runtime ? runtime : transactionFailure(operation, e));
         } finally {
-            if (em.isOpen()) {
+            if (em != null && em.isOpen()) {
                 em.close();
             }
         }
+    }
+
+    private static void commit(TransactionManager tm, String operation) {
+        try {
+            tm.commit();
+        } catch (Exception e) { // checked outcomes and the manager's IllegalStateException/SecurityException
+            throw transactionFailure(operation, e);
+        }
+    }
+
+    /**
+     * A failure of the transaction manager: {@code begin} refused (a transaction is already there),
+     * {@code commit} rolled back or ended heuristically, or the manager itself failed. The work's outcome is
+     * unknown or undone, so the caller sees the store as unavailable and may run the operation again.
+     */
+    private static StoreUnavailableException transactionFailure(String operation, Exception e) {
+        String outcome;
+        if (e instanceof RollbackException) {
+            outcome = "the transaction was rolled back instead of committed";
+        } else if (e instanceof HeuristicMixedException) {
+            outcome = "the transaction ended heuristically, partly committed and partly rolled back";
+        } else if (e instanceof HeuristicRollbackException) {
+            outcome = "the transaction was rolled back heuristically";
+        } else {
+            outcome = "the transaction manager failed (" + e.getClass().getSimpleName() + ")";
+        }
+        return new StoreUnavailableException(
+                "could not " + operation + ": " + outcome
+                        + "; nothing of it is visible unless stated otherwise; check the database and retry",
+                e);
     }
 
     private <T> T inCallerTransaction(String operation, Work<T> work) {
@@ -249,36 +294,21 @@ final class UnitOfWork {
                 || e instanceof CallerFailure) {
             return e;
         }
-        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException && sqlState(e) == null) {
+        if (e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException && SqlError.of(e).state() == null) {
             return e;
         }
-        String state = sqlState(e);
-        if (state != null && state.startsWith("23")) {
+        SqlError error = SqlError.of(e);
+        if (error.isUniqueViolation()) {
             return new UniqueViolation(e);
         }
-        if (isTransient(state)) {
+        if (error.isTransient()) {
             return new Retry(e);
         }
+        String state = error.state();
         return new StoreUnavailableException(
                 "the event store database failed to " + operation + (state == null ? "" : " (SQL state " + state + ")")
                         + "; check that the database is reachable and the StreamDingo schema is migrated, then retry",
                 e);
-    }
-
-    /** Deadlocks, serialization failures and lock timeouts: another attempt can succeed. */
-    private static boolean isTransient(@Nullable String state) {
-        return state != null && (state.equals("40001") || state.equals("40P01") || state.equals("HYT00"));
-    }
-
-    static @Nullable String sqlState(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return null;
     }
 }

@@ -7,9 +7,13 @@ import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.tck.delivery.DeliveryContract;
 import java.time.Clock;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The delivery contract with consumers' positions kept in H2: restarts resume from the table. */
 class H2DeliveryContractTest extends DeliveryContract {
+
+    @RegisterExtension
+    static final TestSchema SCHEMA = new TestSchema(TestDatabase.H2);
 
     @Override
     protected Subscriptions newSubscriptions(EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
@@ -18,6 +22,6 @@ class H2DeliveryContractTest extends DeliveryContract {
 
     @Override
     protected OffsetStore newOffsetStore() {
-        return new JpaOffsetStore(TestDatabase.H2.entityManagerFactory());
+        return new JpaOffsetStore(SCHEMA.entityManagerFactory());
     }
 }

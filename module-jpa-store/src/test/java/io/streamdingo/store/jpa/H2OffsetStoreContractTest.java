@@ -2,12 +2,16 @@ package io.streamdingo.store.jpa;
 
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.tck.delivery.OffsetStoreContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The offset contract against the Jakarta Persistence store on H2. */
 class H2OffsetStoreContractTest extends OffsetStoreContract {
 
+    @RegisterExtension
+    static final TestSchema SCHEMA = new TestSchema(TestDatabase.H2);
+
     @Override
     protected OffsetStore newOffsetStore() {
-        return new JpaOffsetStore(TestDatabase.H2.entityManagerFactory());
+        return new JpaOffsetStore(SCHEMA.entityManagerFactory());
     }
 }

@@ -1,6 +1,7 @@
 package io.streamdingo.store.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamdingo.api.EventStore;
 import io.streamdingo.api.ExpectedVersion;
@@ -24,6 +25,7 @@ import io.streamdingo.engine.cdi.ConsumerRunner;
 import io.streamdingo.engine.cdi.EventStoreProducer;
 import io.streamdingo.engine.cdi.MaintenanceScheduler;
 import io.streamdingo.engine.cdi.ReplayProducer;
+import io.streamdingo.engine.cdi.StorageCheck;
 import io.streamdingo.engine.cdi.StreamsProducer;
 import io.streamdingo.store.jpa.cdi.JpaStoreProducer;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
@@ -285,8 +287,13 @@ class InjectedEventStoreTest {
             awaitUntil(() -> ShippingConsumer.CALLS.size() >= 2);
 
             // an operator rewinds the subscription: both events are delivered again
-            container.select(Subscriptions.class).get().resetPosition("cdi-ship", "cdi-ship", 0L);
-            Thread.sleep(1_000);
+            Subscriptions subscriptions = container.select(Subscriptions.class).get();
+            subscriptions.resetPosition("cdi-ship", "cdi-ship", 0L);
+            // the consumer has been handed both events again once its position is back at the head
+            awaitUntil(() -> subscriptions.positions("cdi-ship").stream().allMatch(p -> p.lag() == 0));
+            assertThat(subscriptions.positions("cdi-ship"))
+                    .isNotEmpty()
+                    .allMatch(p -> p.lag() == 0 && p.position() > 0);
 
             assertThat(ShippingConsumer.CALLS.values())
                     .extracting(AtomicInteger::get)
@@ -347,10 +354,25 @@ class InjectedEventStoreTest {
     }
 
     @Test
-    void withoutAStoreModuleInjectedStoreFallsBackToMemory() throws SQLException {
+    void withoutAStoreModuleTheDeploymentFailsNamingWhatIsMissing() {
+        Weld weld = new Weld()
+                .disableDiscovery()
+                .addExtension(new StorageCheck())
+                .addBeanClasses(EventStoreProducer.class, ShopEvents.class);
+
+        assertThatThrownBy(weld::initialize)
+                .hasStackTraceContaining("StreamDingo found no EventStoreBackend, OffsetStore, SnapshotStore bean")
+                .hasStackTraceContaining("streamdingo.store.in-memory=true");
+    }
+
+    @Test
+    void withoutAStoreModuleInjectedStoreKeepsEventsInMemoryWhenConfiguredTo() throws SQLException {
+        Map<String, String> config = Map.of(StorageCheck.IN_MEMORY, "true");
+        configure(config);
         StreamId account = StreamId.of("account", "cdi-memory");
         try (WeldContainer container = new Weld()
                 .disableDiscovery()
+                .addExtension(new StorageCheck())
                 .addBeanClasses(EventStoreProducer.class, ShopEvents.class)
                 .initialize()) {
             EventStore store = container.select(EventStore.class).get();
@@ -358,8 +380,22 @@ class InjectedEventStoreTest {
             store.append(account, ExpectedVersion.noStream(), NewEvent.of(new ItemAdded("sku-2", 5)));
 
             assertThat(store.currentVersion(account)).isEqualTo(1);
+        } finally {
+            unconfigure(config);
         }
         assertThat(rowsInDatabase(account)).isZero();
+    }
+
+    @Test
+    void withTheStoreModuleDeployedTheCheckPasses() {
+        try (WeldContainer container = new Weld()
+                .disableDiscovery()
+                .addExtension(new StorageCheck())
+                .addBeanClasses(EventStoreProducer.class, JpaStoreProducer.class, ShopEvents.class, Database.class)
+                .initialize()) {
+            assertThat(container.select(EventStore.class).get().currentVersion(StreamId.of("account", "none")))
+                    .isZero();
+        }
     }
 
     private static long storedPosition(String subscription) throws SQLException {

@@ -9,20 +9,20 @@ import java.util.Optional;
 /** The whole event-store contract on one test database: its store, its snapshot store, tampering by SQL. */
 abstract class JpaStoreContract extends EventStoreContract {
 
-    abstract TestDatabase database();
+    abstract TestSchema schema();
 
     @Override
     protected EventStoreBackend newBackend() {
-        return new JpaEventStoreBackend(database().entityManagerFactory());
+        return new JpaEventStoreBackend(schema().entityManagerFactory());
     }
 
     @Override
     protected Optional<StoreTampering> storageTampering(EventStoreBackend backend) {
-        return Optional.of(database().tampering());
+        return Optional.of(schema().tampering());
     }
 
     @Override
     protected SnapshotStore newSnapshotStore() {
-        return new JpaSnapshotStore(database().entityManagerFactory());
+        return new JpaSnapshotStore(schema().entityManagerFactory());
     }
 }

@@ -1,10 +1,15 @@
 package io.streamdingo.store.jpa;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 /** The whole event-store contract, unchanged, on MariaDB. */
 class MariaDbEventStoreContractTest extends JpaStoreContract {
 
+    @RegisterExtension
+    static final TestSchema SCHEMA = new TestSchema(TestDatabase.MARIADB);
+
     @Override
-    TestDatabase database() {
-        return TestDatabase.MARIADB;
+    TestSchema schema() {
+        return SCHEMA;
     }
 }

@@ -7,9 +7,13 @@ import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.tck.delivery.DeliveryContract;
 import java.time.Clock;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The delivery contract with consumers' positions kept in PostgreSQL: restarts resume from the table. */
 class PostgresDeliveryContractTest extends DeliveryContract {
+
+    @RegisterExtension
+    static final TestSchema SCHEMA = new TestSchema(TestDatabase.POSTGRESQL);
 
     @Override
     protected Subscriptions newSubscriptions(EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
@@ -18,6 +22,6 @@ class PostgresDeliveryContractTest extends DeliveryContract {
 
     @Override
     protected OffsetStore newOffsetStore() {
-        return new JpaOffsetStore(TestDatabase.POSTGRESQL.entityManagerFactory());
+        return new JpaOffsetStore(SCHEMA.entityManagerFactory());
     }
 }

@@ -1,10 +1,15 @@
 package io.streamdingo.store.jpa;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 /** The whole event-store contract, unchanged, on PostgreSQL. */
 class PostgresEventStoreContractTest extends JpaStoreContract {
 
+    @RegisterExtension
+    static final TestSchema SCHEMA = new TestSchema(TestDatabase.POSTGRESQL);
+
     @Override
-    TestDatabase database() {
-        return TestDatabase.POSTGRESQL;
+    TestSchema schema() {
+        return SCHEMA;
     }
 }

@@ -25,12 +25,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ST-8 on PostgreSQL: the consumer's own database work and the processed-events record commit or roll back
@@ -38,20 +38,23 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresExactlyOnceTest {
 
+    @RegisterExtension
+    static final TestSchema SCHEMA = new TestSchema(TestDatabase.POSTGRESQL);
+
     private final String category = "eo_" + UUID.randomUUID().toString().substring(0, 8);
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final TestClock clock = TestClock.startingNow();
     private ProcessedEvents processed;
     private EventStore store;
 
     @BeforeEach
     void createLedger() throws SQLException {
-        processed = new JpaProcessedEvents(TestDatabase.POSTGRESQL.entityManagerFactory(), clock);
+        processed = new JpaProcessedEvents(SCHEMA.entityManagerFactory(), clock);
         store = EventStores.builder()
-                .backend(new JpaEventStoreBackend(TestDatabase.POSTGRESQL.entityManagerFactory()))
+                .backend(new JpaEventStoreBackend(SCHEMA.entityManagerFactory()))
                 .register(ItemAdded.class)
                 .clock(clock)
                 .build();
-        try (Connection connection = TestDatabase.POSTGRESQL.dataSource().getConnection();
+        try (Connection connection = SCHEMA.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS tck_ledger (event_id UUID NOT NULL, consumer TEXT NOT NULL)");
         }
@@ -75,7 +78,7 @@ class PostgresExactlyOnceTest {
     }
 
     private static long ledgerRows(UUID eventId) throws SQLException {
-        try (Connection connection = TestDatabase.POSTGRESQL.dataSource().getConnection();
+        try (Connection connection = SCHEMA.dataSource().getConnection();
                 PreparedStatement count =
                         connection.prepareStatement("SELECT COUNT(*) FROM tck_ledger WHERE event_id = ?")) {
             count.setObject(1, eventId);
@@ -118,7 +121,7 @@ class PostgresExactlyOnceTest {
         Topology topology = Topology.of(
                 List.of(StreamDefinition.persistent(category).withSemantics(DeliverySemantics.EXACTLY_ONCE)), billing);
         Subscriptions subscriptions = EventStores.inMemorySubscriptions(
-                store, topology, new JpaOffsetStore(TestDatabase.POSTGRESQL.entityManagerFactory()), clock);
+                store, topology, new JpaOffsetStore(SCHEMA.entityManagerFactory()), clock);
         store.append(StreamId.of(category, "order-1"), ExpectedVersion.noStream(), NewEvent.of(new ItemAdded("a", 1)));
         Consumer consumer = subscriptions.subscribe(billing.name(), "c");
 

@@ -4,6 +4,7 @@ import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.tck.store.ConcurrencyContract;
 import io.streamdingo.tck.store.EventStoreFixture;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ES-2 on PostgreSQL, where concurrent transactions really commit out of order: the contract's tailing
@@ -11,9 +12,12 @@ import org.junit.jupiter.api.RepeatedTest;
  */
 class PostgresGlobalOrderRaceTest extends EventStoreFixture implements ConcurrencyContract {
 
+    @RegisterExtension
+    static final TestSchema SCHEMA = new TestSchema(TestDatabase.POSTGRESQL);
+
     @Override
     protected EventStoreBackend newBackend() {
-        return new JpaEventStoreBackend(TestDatabase.POSTGRESQL.entityManagerFactory());
+        return new JpaEventStoreBackend(SCHEMA.entityManagerFactory());
     }
 
     @RepeatedTest(20)

@@ -2,12 +2,16 @@ package io.streamdingo.store.jpa;
 
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.tck.delivery.OffsetStoreContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The offset contract against the Jakarta Persistence store on PostgreSQL. */
 class PostgresOffsetStoreContractTest extends OffsetStoreContract {
 
+    @RegisterExtension
+    static final TestSchema SCHEMA = new TestSchema(TestDatabase.POSTGRESQL);
+
     @Override
     protected OffsetStore newOffsetStore() {
-        return new JpaOffsetStore(TestDatabase.POSTGRESQL.entityManagerFactory());
+        return new JpaOffsetStore(SCHEMA.entityManagerFactory());
     }
 }

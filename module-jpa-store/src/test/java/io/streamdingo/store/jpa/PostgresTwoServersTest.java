@@ -18,12 +18,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ES-7 and ES-1 across servers: two stores with their own entity manager factories and connection pools,
  * sharing only the PostgreSQL database, as two application servers would.
  */
 class PostgresTwoServersTest {
+
+    @RegisterExtension
+    static final TestSchema SCHEMA = new TestSchema(TestDatabase.POSTGRESQL);
 
     private EntityManagerFactory secondFactory;
     private EventStore serverA;
@@ -32,8 +36,8 @@ class PostgresTwoServersTest {
 
     @BeforeEach
     void startTwoServers() {
-        secondFactory = TestDatabase.POSTGRESQL.anotherServer();
-        serverA = server("server-a", TestDatabase.POSTGRESQL.entityManagerFactory());
+        secondFactory = SCHEMA.anotherServer();
+        serverA = server("server-a", SCHEMA.entityManagerFactory());
         serverB = server("server-b", secondFactory);
     }
 

@@ -1,107 +1,184 @@
 package io.streamdingo.store.jpa;
 
-import io.streamdingo.tck.store.StoreTampering;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The real databases the JPA store is tested on. Each is wiped of StreamDingo tables and migrated once per
- * test JVM, then shared by all test classes through one entity manager factory.
+ * The real databases the JPA store is tested on, and how each gives a test class a schema of its own: a
+ * PostgreSQL schema in database {@code test}, a MariaDB database beside {@code test}, a private H2 in-memory
+ * database. {@link TestSchema} creates and drops them; nothing a test writes is seen by another test class,
+ * an earlier run or the demo.
  */
 enum TestDatabase {
-    H2("jdbc:h2:mem:streamdingo;DB_CLOSE_DELAY=-1", "sa", "", () -> {
-        JdbcDataSource source = new JdbcDataSource();
-        source.setURL("jdbc:h2:mem:streamdingo;DB_CLOSE_DELAY=-1");
-        source.setUser("sa");
-        return source;
-    }),
-    POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true", "postgres", "", () -> {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setURL("jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true");
-        source.setUser("postgres");
-        return source;
-    }),
-    MARIADB("jdbc:mariadb://127.0.0.1:3306/test", "root", "", () -> {
-        try {
-            MariaDbDataSource source = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:3306/test");
-            source.setUser("root");
-            source.setPassword("");
-            return source;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    H2 {
+        @Override
+        String url(String schema) {
+            return "jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1";
         }
-    });
 
-    private static final Map<TestDatabase, EntityManagerFactory> OPEN = new EnumMap<>(TestDatabase.class);
+        @Override
+        DataSource dataSource(String schema) {
+            JdbcDataSource source = new JdbcDataSource();
+            source.setURL(url(schema));
+            source.setUser(user());
+            return source;
+        }
 
-    private final String url;
-    private final String user;
-    private final String password;
-    private final Supplier<DataSource> dataSource;
+        @Override
+        String user() {
+            return "sa";
+        }
 
-    TestDatabase(String url, String user, String password, Supplier<DataSource> dataSource) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        this.dataSource = dataSource;
-    }
+        @Override
+        void create(String schema) {
+            // created by the first connection to its URL
+        }
 
-    DataSource dataSource() {
-        return dataSource.get();
-    }
+        @Override
+        void drop(String schema) throws SQLException {
+            try (Connection connection = dataSource(schema).getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+        }
 
-    /** Changes this database's event tables directly, as somebody with write access could. */
-    StoreTampering tampering() {
-        entityManagerFactory();
-        return new SqlTampering(dataSource(), this == POSTGRESQL ? "CAST(? AS jsonb)" : "?", this == MARIADB);
-    }
+        @Override
+        List<String> existing() {
+            return List.of();
+        }
+    },
+    POSTGRESQL {
+        @Override
+        String url(String schema) {
+            return "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true"
+                    + (schema.isEmpty() ? "" : "&currentSchema=" + schema);
+        }
 
-    /** The shared factory, over a freshly migrated schema. */
-    synchronized EntityManagerFactory entityManagerFactory() {
-        return OPEN.computeIfAbsent(this, database -> {
-            DataSource source = dataSource();
-            dropStreamDingoTables(source);
-            SchemaMigrations.migrate(source);
-            return newFactory();
-        });
-    }
+        @Override
+        DataSource dataSource(String schema) {
+            PGSimpleDataSource source = new PGSimpleDataSource();
+            source.setURL(url(schema));
+            source.setUser(user());
+            return source;
+        }
+
+        @Override
+        String user() {
+            return "postgres";
+        }
+
+        @Override
+        void create(String schema) throws SQLException {
+            admin("CREATE SCHEMA " + schema);
+        }
+
+        @Override
+        void drop(String schema) throws SQLException {
+            admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+
+        @Override
+        List<String> existing() throws SQLException {
+            return names("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'sdt\\_%'");
+        }
+    },
+    MARIADB {
+        @Override
+        String url(String schema) {
+            return "jdbc:mariadb://127.0.0.1:3306/" + (schema.isEmpty() ? "test" : schema);
+        }
+
+        @Override
+        DataSource dataSource(String schema) {
+            try {
+                MariaDbDataSource source = new MariaDbDataSource(url(schema));
+                source.setUser(user());
+                source.setPassword("");
+                return source;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        String user() {
+            return "root";
+        }
+
+        @Override
+        void create(String schema) throws SQLException {
+            admin("CREATE DATABASE " + schema);
+        }
+
+        @Override
+        void drop(String schema) throws SQLException {
+            admin("DROP DATABASE IF EXISTS " + schema);
+        }
+
+        @Override
+        List<String> existing() throws SQLException {
+            return names("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'sdt\\_%'");
+        }
+    };
+
+    /** The JDBC URL of {@code schema}; the empty name means the database's shared default. */
+    abstract String url(String schema);
+
+    abstract DataSource dataSource(String schema);
+
+    abstract String user();
+
+    /** Creates an empty schema (or database) called {@code schema}. */
+    abstract void create(String schema) throws SQLException;
+
+    /** Drops {@code schema} with everything in it. */
+    abstract void drop(String schema) throws SQLException;
 
     /**
-     * A second, independent factory with its own connection pool over the same (already migrated) database,
-     * as another server would have. The caller closes it.
+     * A query counting the sessions of this database server that wait for a lock another transaction holds, or
+     * empty where waiting happens in this JVM (H2).
      */
-    EntityManagerFactory anotherServer() {
-        entityManagerFactory();
-        return newFactory();
+    String lockWaitQuery() {
+        return switch (this) {
+            case H2 -> "";
+            case POSTGRESQL ->
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND datname = current_database()";
+            case MARIADB -> "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'";
+        };
     }
 
-    private EntityManagerFactory newFactory() {
-        return Persistence.createEntityManagerFactory(
-                "streamdingo-test",
-                Map.of(
-                        "jakarta.persistence.jdbc.url", url,
-                        "jakarta.persistence.jdbc.user", user,
-                        "jakarta.persistence.jdbc.password", password));
+    /** The test schemas that exist now, including those a killed run left behind. */
+    abstract List<String> existing() throws SQLException;
+
+    String password() {
+        return "";
     }
 
-    private static void dropStreamDingoTables(DataSource source) {
-        try (Connection connection = source.getConnection();
+    void admin(String sql) throws SQLException {
+        try (Connection connection = dataSource("").getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute(
-                    "DROP TABLE IF EXISTS sd_events, sd_streams, sd_global_position, sd_snapshots, sd_offsets, sd_processed_events, "
-                            + SchemaMigrations.HISTORY_TABLE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare the test database: " + e.getMessage(), e);
+            statement.execute(sql);
         }
+    }
+
+    List<String> names(String query) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = dataSource("").getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 }

@@ -86,7 +86,7 @@ public abstract class DeliveryContract {
 
     @BeforeEach
     final void openStore() {
-        clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
+        clock = TestClock.startingNow();
         EventStoreBackend shared = EventStores.inMemoryBackend();
         store = EventStores.builder()
                 .backend(shared)

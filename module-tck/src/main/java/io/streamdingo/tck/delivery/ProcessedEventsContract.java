@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamdingo.api.spi.ProcessedEvents;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,44 @@ public abstract class ProcessedEventsContract {
 
     /** The table under test, new for every test. */
     protected abstract ProcessedEvents newProcessedEvents();
+
+    /**
+     * Returns once {@code duplicate}, a thread inside {@link ProcessedEvents#processOnce} for an event whose first
+     * delivery is still being processed, waits for that first delivery to finish. The concurrency tests call it
+     * so that they test the wait and not a race that happened to be won.
+     *
+     * <p>By default: the thread is parked, waiting or blocked in this JVM, which is what an in-memory lock does.
+     * A table in a database server waits inside the server while the thread reads its socket: override this to
+     * ask the database whether a session waits for a lock.
+     *
+     * @throws AssertionError if it does not wait within 10 seconds
+     */
+    protected void awaitWaitingForTheFirst(Thread duplicate) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Thread.State state = duplicate.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the duplicate delivery did not wait for the first one: " + duplicate.getState());
+    }
+
+    /** Starts {@code delivery} on a thread of the pool and returns that thread once it runs. */
+    private Thread startDuplicate(Runnable delivery, List<Future<?>> futures) throws InterruptedException {
+        AtomicReference<Thread> thread = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        futures.add(threads.submit(() -> {
+            thread.set(Thread.currentThread());
+            started.countDown(); // never blocks: a waiting state seen from now on is inside processOnce
+            delivery.run();
+        }));
+        assertThat(started.await(10, TimeUnit.SECONDS))
+                .as("the duplicate delivery's thread started")
+                .isTrue();
+        return thread.get();
+    }
 
     @BeforeEach
     final void open() {
@@ -99,13 +141,16 @@ public abstract class ProcessedEventsContract {
             release.await(10, TimeUnit.SECONDS);
         }));
         assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<Boolean> second =
-                threads.submit(() -> processed.processOnce(consumer, event, tx -> runs.incrementAndGet()));
-        Thread.sleep(Duration.ofMillis(200).toMillis()); // the duplicate is now waiting on the first
+        AtomicBoolean secondRan = new AtomicBoolean();
+        List<Future<?>> second = new ArrayList<>();
+        Thread duplicate = startDuplicate(
+                () -> secondRan.set(processed.processOnce(consumer, event, tx -> runs.incrementAndGet())), second);
+        awaitWaitingForTheFirst(duplicate);
         release.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.get(10, TimeUnit.SECONDS)).isFalse();
+        second.get(0).get(10, TimeUnit.SECONDS);
+        assertThat(secondRan).isFalse();
         assertThat(runs).hasValue(1);
     }
 
@@ -121,13 +166,16 @@ public abstract class ProcessedEventsContract {
             throw new IllegalStateException("crashed");
         }));
         assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<Boolean> second =
-                threads.submit(() -> processed.processOnce(consumer, event, tx -> runs.incrementAndGet()));
-        Thread.sleep(200);
+        AtomicBoolean secondRan = new AtomicBoolean();
+        List<Future<?>> second = new ArrayList<>();
+        Thread duplicate = startDuplicate(
+                () -> secondRan.set(processed.processOnce(consumer, event, tx -> runs.incrementAndGet())), second);
+        awaitWaitingForTheFirst(duplicate);
         release.countDown();
 
         assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
-        assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
+        second.get(0).get(10, TimeUnit.SECONDS);
+        assertThat(secondRan).isTrue();
         assertThat(runs).hasValue(1);
     }
 

@@ -21,7 +21,8 @@ import jakarta.jms.MessageListener;
             // the subscription's queue is a shared durable subscription on the stream's address, so the MDB's
             // instances share it and message groups keep each account's events in order across them
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-            // jms/accountEvents is the server's jmsTopic for the address streamdingo.account (shared NOTES, 5, 6)
+            // jms/accountEvents is the server's jmsTopic for the address streamdingo.account (docs/server.md, Liberty
+            // gotchas 5, 6)
             @ActivationConfigProperty(propertyName = "destination", propertyValue = "jms/accountEvents"),
             @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "true"),
             @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),

@@ -22,7 +22,8 @@ import java.math.BigDecimal;
         activationConfig = {
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
             @ActivationConfigProperty(propertyName = "destination", propertyValue = "jms/transferNotices"),
-            // without it Artemis would listen on a queue literally named "jms/transferNotices" (shared NOTES, 6)
+            // without it Artemis would listen on a queue literally named "jms/transferNotices" (docs/server.md, Liberty
+            // gotcha 6)
             @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "true")
         })
 public class TransferNoticeMdb implements MessageListener {

@@ -57,6 +57,20 @@ public enum Dialect {
     }
 
     /**
+     * {@code insert} (one row) turned into an insert that does nothing when a row with the same unique key
+     * exists, failing on every other error: PostgreSQL {@code ON CONFLICT DO NOTHING}, MariaDB a no-op
+     * {@code ON DUPLICATE KEY UPDATE} of {@code anyColumn} ({@code INSERT IGNORE} would also turn NOT NULL and
+     * truncation errors into warnings). H2 keeps the plain insert and reports the duplicate as a unique violation.
+     */
+    String insertIfAbsent(String insert, String anyColumn) {
+        return switch (this) {
+            case POSTGRESQL -> insert + " ON CONFLICT DO NOTHING";
+            case MARIADB -> insert + " ON DUPLICATE KEY UPDATE " + anyColumn + " = " + anyColumn;
+            case H2 -> insert;
+        };
+    }
+
+    /**
      * Inserts a stream's head unless it exists, without an error if it does: parameters are category, id,
      * current version, last hash; the update count says whether this transaction created (and so holds) the row.
      */

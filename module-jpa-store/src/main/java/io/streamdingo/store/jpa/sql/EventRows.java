@@ -8,6 +8,8 @@ import io.streamdingo.api.ReadDirection;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.StoredEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,6 +46,25 @@ public final class EventRows {
                 + ", " + json + ", ?)";
     }
 
+    /**
+     * The payload as the text this store keeps (a JSON column on PostgreSQL, a text column elsewhere). Bytes
+     * that are not UTF-8 text, as a binary serializer writes, are refused rather than stored mangled.
+     */
+    static String payloadText(EventToStore event) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(event.payload()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(
+                    "the payload of event " + event.eventId() + " (" + event.eventType() + ") is not UTF-8 text: the"
+                            + " JPA store keeps payloads as JSON text; use a JSON serializer (the default) or"
+                            + " another backend for a binary format",
+                    e);
+        }
+    }
+
     /** Inserts {@code events} with their chain links as one JDBC batch at the given first version and position. */
     public void insert(
             Connection connection,
@@ -73,7 +94,7 @@ public final class EventRows {
                 statement.setString(12, metadata.tenantId());
                 statement.setString(13, metadata.partitionKey());
                 statement.setString(14, headersJson(metadata.headers()));
-                statement.setString(15, new String(event.payload(), StandardCharsets.UTF_8));
+                statement.setString(15, payloadText(event));
                 statement.setString(16, hashes[i]);
                 statement.addBatch();
             }

@@ -28,12 +28,18 @@ public final class SnapshotRows {
     public SnapshotRows(Dialect dialect) {
         this.dialect = dialect;
         String parameter = dialect.jsonParameter();
-        this.insert = "INSERT INTO sd_snapshots (stream_category, stream_id, state_type, stream_version, state,"
-                + " state_hash, handler_fingerprints, created_at) VALUES (?, ?, ?, ?, " + parameter + ", ?, "
-                + parameter + ", ?)";
+        this.insert = dialect.insertIfAbsent(
+                "INSERT INTO sd_snapshots (stream_category, stream_id, state_type, stream_version, state,"
+                        + " state_hash, handler_fingerprints, created_at) VALUES (?, ?, ?, ?, " + parameter + ", ?, "
+                        + parameter + ", ?)",
+                "stream_version");
     }
 
-    /** Replaces the snapshot of the same stream, state type and version, if any, with {@code snapshot}. */
+    /**
+     * Replaces the snapshot of the same stream, state type and version, if any, with {@code snapshot}. When a
+     * concurrent transaction stores the same key meanwhile, the first to commit wins and the other's insert does
+     * nothing (on H2, which has no insert-if-absent, it fails with a unique violation).
+     */
     public void replace(Connection connection, StoredSnapshot snapshot) throws SQLException {
         delete(connection, snapshot.streamId(), snapshot.stateType(), snapshot.version());
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
