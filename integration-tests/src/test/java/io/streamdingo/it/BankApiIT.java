@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,92 @@ class BankApiIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("not valid JSON");
+    }
+
+    @Test
+    void theCreatedAccountsLocationLeadsToIt() throws Exception {
+        HttpResponse<String> opened = post("/api/accounts", "{\"owner\":\"Lin\"}");
+        String location = opened.headers().firstValue("Location").orElseThrow();
+
+        assertThat(URI.create(location).getPath()).isEqualTo("/api/accounts/" + idOf(opened));
+        HttpResponse<String> followed = HTTP.send(
+                HttpRequest.newBuilder(URI.create(BASE).resolve(location)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(followed.statusCode()).isEqualTo(200);
+        assertThat(followed.body()).contains("\"owner\":\"Lin\"");
+    }
+
+    @Test
+    void aTransferToTheSameAccountIsRefusedAndMovesNothing() throws Exception {
+        String id = idOf(post("/api/accounts", "{\"owner\":\"Sam\"}"));
+        post("/api/accounts/" + id + "/deposits", "{\"amount\": 10}");
+
+        HttpResponse<String> response =
+                post("/api/accounts/" + id + "/transfers", "{\"to\":\"" + id + "\",\"amount\": 5}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("two different accounts");
+        assertThat(get("/api/accounts/" + id).body()).contains("\"balance\":10").contains("\"version\":2");
+    }
+
+    @Test
+    void anInvalidAccountIdIsABadRequestThatTheServerDoesNotLogAsAnError() throws Exception {
+        long errorsBefore = serverErrors();
+
+        HttpResponse<String> response = get("/api/accounts/" + "x".repeat(1_000));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"status\":400").contains("characters long; the limit is");
+        assertThat(serverErrors())
+                .as("error lines in the server's messages.log")
+                .isEqualTo(errorsBefore);
+    }
+
+    /** Error lines (" E ", e.g. CNTR0020E) in the running server's log, which this client test shares a disk with. */
+    private static long serverErrors() throws Exception {
+        Path log = Path.of("target/liberty/wlp/usr/servers/streamdingo/logs/messages.log");
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(" E ")).count();
+        }
+    }
+
+    @Test
+    void aMethodTheResourceDoesNotAllowAnswersJsonNamingTheAllowedOnes() throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(BASE + "/api/accounts"))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).contains("\"status\":405").contains("method not allowed here; allowed: ");
+        assertThat(response.headers().firstValue("Allow")).isPresent();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonAnswersJsonSayingWhatToSend() throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(BASE + "/api/accounts"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("owner=Ada"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).contains("\"status\":415").contains("Content-Type: application/json");
+    }
+
+    @Test
+    void theRootIsALandingPageLinkingTheApiAndHealth() throws Exception {
+        HttpResponse<String> response = get("/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("StreamDingo demo bank")
+                .contains("api/accounts")
+                .contains("health/ready");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.streamdingo.it;
 
+import jakarta.enterprise.inject.spi.Extension;
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The demo application as built, with a test class added: what in-container tests deploy. */
@@ -20,7 +22,8 @@ final class DemoDeployment {
 
     /**
      * A second service: the demo's libraries without the JPA store (it has no access to the bank's
-     * database), the bank's event types, and {@code service} with its nested classes.
+     * database), the bank's event types, and {@code service} with its nested classes; its own store, positions
+     * and snapshots are in memory, as its configuration says.
      */
     static WebArchive secondService(String name, Class<?> service) {
         WebArchive demo = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/demo/streamdingo-demo.war"));
@@ -28,7 +31,13 @@ final class DemoDeployment {
                 .addClass(io.streamdingo.demo.bank.BankEvents.class)
                 .addClasses(io.streamdingo.demo.bank.BankEvents.class.getDeclaredClasses())
                 .addClass(service)
-                .addClasses(service.getDeclaredClasses());
+                .addClasses(service.getDeclaredClasses())
+                .addClass(io.streamdingo.demo.bank.ArtemisClientShutdown.class)
+                .addAsServiceProvider(Extension.class, io.streamdingo.demo.bank.ArtemisClientShutdown.class)
+                // no store module on purpose: say that memory is wanted, or the deployment fails
+                .addAsResource(
+                        new StringAsset("streamdingo.store.in-memory=true\n"),
+                        "META-INF/microprofile-config.properties");
         demo.getContent(path ->
                         path.get().startsWith("/WEB-INF/lib/") && !path.get().contains("streamdingo-jpa-store"))
                 .forEach((path, node) -> archive.add(node.getAsset(), path));

@@ -7,10 +7,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.regex.Pattern;
 
 /** The bank over HTTP: open an account, deposit, withdraw, read the balance rebuilt from events. */
@@ -30,6 +31,9 @@ public class AccountResource {
     @Inject
     AccountService accounts;
 
+    @Context
+    UriInfo uri;
+
     @POST
     public Response open(Opening opening) {
         if (opening == null
@@ -43,7 +47,8 @@ public class AccountResource {
             throw new IllegalArgumentException("currency must be three capital letters, e.g. EUR");
         }
         Account account = accounts.open(opening.owner().strip(), currency);
-        return Response.created(URI.create("api/accounts/" + account.id()))
+        // absolute, from the request: a relative URI would be resolved against the application's base (/api/)
+        return Response.created(uri.getAbsolutePathBuilder().path(account.id()).build())
                 .entity(account)
                 .build();
     }

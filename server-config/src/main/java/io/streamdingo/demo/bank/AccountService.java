@@ -71,6 +71,9 @@ public class AccountService {
      * @return the transfer id
      */
     public String transfer(String fromId, String toId, BigDecimal amount) {
+        if (fromId.equals(toId)) {
+            throw new IllegalArgumentException("a transfer needs two different accounts; " + toId + " is both");
+        }
         Workflow workflow = Workflow.start("transfer");
         String transferId = workflow.id();
         Account from = load(fromId);

@@ -6,10 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -22,7 +19,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The demo's zero-setup broker: ActiveMQ Artemis inside the server's JVM, persistent (journal under the
  * server's output folder, so messages survive a restart), listening on 127.0.0.1 for the resource adapter.
- * One per server: if the port is taken (another application already started it), it is used as it is.
+ * One per server: if an Artemis broker already holds the port (another application on this server started
+ * it), it is used as it is; if something else holds it, the application fails to start, naming the port and
+ * the server variable that moves the broker.
  * Production points the resource adapter at a standalone broker or cluster instead.
  */
 @ApplicationScoped
@@ -45,9 +44,15 @@ public class EmbeddedBroker {
         }
         int port = config.getOptionalValue("streamdingo.demo.broker.port", Integer.class)
                 .orElse(61616);
-        if (listening(port)) {
-            LOG.log(Level.INFO, "a broker already listens on 127.0.0.1:{0}; not starting another", port);
-            return;
+        switch (BrokerPort.probe(port)) {
+            case ARTEMIS -> {
+                LOG.log(Level.INFO, "an Artemis broker already listens on 127.0.0.1:{0}; using it", port);
+                return;
+            }
+            case SOMETHING_ELSE -> throw new IllegalStateException(BrokerPort.takenMessage(port));
+            case FREE -> {
+                // start ours below
+            }
         }
         String dataDir = config.getOptionalValue("streamdingo.demo.broker.data-dir", String.class)
                 .orElse("artemis-data");
@@ -75,15 +80,6 @@ public class EmbeddedBroker {
         broker.setConfiguration(configuration);
         broker.start();
         LOG.log(Level.INFO, "embedded Artemis broker started on 127.0.0.1:{0}, journal in {1}", port, dataDir);
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import io.streamdingo.api.StreamLockedException;
 import io.streamdingo.api.WrongExpectedVersionException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -49,6 +50,36 @@ final class ErrorResponses {
         @Override
         public Response toResponse(ProcessingException e) {
             return of(Response.Status.BAD_REQUEST, NOT_JSON);
+        }
+    }
+
+    /**
+     * What the JAX-RS runtime itself refuses (no such path 404, method not allowed 405, wrong media type 415,
+     * 406): the same JSON shape, with a message saying what to send instead; 405 keeps its {@code Allow} header.
+     */
+    @Provider
+    public static class Http implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response refused = e.getResponse();
+            int status = refused.getStatus();
+            String message =
+                    switch (status) {
+                        case 400 -> NOT_JSON;
+                        case 404 -> "no such resource; the API is under /api/accounts (see /)";
+                        case 405 ->
+                            "method not allowed here; allowed: " + String.join(", ", refused.getAllowedMethods());
+                        case 406 -> "this endpoint answers application/json; accept it";
+                        case 415 -> "send the body as JSON, with Content-Type: application/json";
+                        default -> e.getMessage();
+                    };
+            Response.ResponseBuilder answer = Response.status(status)
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("status", status, "error", message));
+            if (!refused.getAllowedMethods().isEmpty()) {
+                answer.allow(refused.getAllowedMethods());
+            }
+            return answer.build();
         }
     }
 
