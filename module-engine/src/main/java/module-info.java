@@ -2,14 +2,16 @@
  * The rules of StreamDingo: event-type registration, serialization, upcasting and the event store built
  * over any {@link io.streamdingo.api.spi.EventStoreBackend}, plus the in-memory reference backend.
  *
- * <p>Only {@code io.streamdingo.engine} (the builder) is exported; everything else is reached through the
- * api's interfaces. Event classes are read and written by Jackson, so an application module that holds
+ * <p>Exported: {@code io.streamdingo.engine} (the builder), {@code io.streamdingo.engine.relay} (the relay it
+ * returns) and {@code io.streamdingo.engine.serialization} (the default serializer, to configure its mapper);
+ * everything else is reached through the api's interfaces. Event classes are read and written by Jackson, so an application module that holds
  * them must open their package to {@code com.fasterxml.jackson.databind}.
  */
 module io.streamdingo.engine {
     requires transitive io.streamdingo.api;
     requires io.streamdingo.hashing;
-    requires com.fasterxml.jackson.databind;
+    // transitive: the exported JacksonEventSerializer takes an application's ObjectMapper
+    requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.datatype.jdk8;
     requires static org.jspecify;
@@ -22,6 +24,8 @@ module io.streamdingo.engine {
     exports io.streamdingo.engine;
     // the relay's type, returned by EventStores.outboxRelay
     exports io.streamdingo.engine.relay;
+    // the default serializer, for applications that configure its ObjectMapper
+    exports io.streamdingo.engine.serialization;
 
     // The CDI extension that finds @Consumes methods is registered in META-INF/services only: a `provides`
     // clause would make this module need jakarta.cdi wherever it runs. Application servers load it from the

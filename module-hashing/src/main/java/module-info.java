@@ -7,7 +7,8 @@
  */
 module io.streamdingo.hashing {
     requires transitive io.streamdingo.api;
-    requires com.fasterxml.jackson.databind;
+    // transitive: CanonicalJson takes and returns Jackson trees
+    requires transitive com.fasterxml.jackson.databind;
     requires org.objectweb.asm;
     requires org.objectweb.asm.tree;
     requires org.objectweb.asm.util;

@@ -16,6 +16,7 @@ import io.streamdingo.api.streams.Topology;
 import io.streamdingo.delivery.jms.JmsDeliveryTransport;
 import io.streamdingo.delivery.jms.JmsEventPublisher;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.relay.OutboxRelay;
 import io.streamdingo.store.jpa.JpaEventStoreBackend;
 import io.streamdingo.store.jpa.JpaOffsetStore;
@@ -151,18 +152,19 @@ public final class EndToEndDeliveryBenchmark {
         java.util.Map<java.util.UUID, Instant> publishedAt = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
-        try (EventStore store = EventStores.builder()
+        try (StoreEngine engine = EventStores.builder()
                         .backend(new JpaEventStoreBackend(emf))
                         .register(OrderLineAdded.class)
-                        .build();
+                        .buildEngine();
                 Subscriptions subscriptions = EventStores.subscriptions(
-                        store,
+                        engine,
                         topology,
                         new JpaOffsetStore(emf),
                         Clock.systemUTC(),
                         new JmsDeliveryTransport(connections, "bench"))) {
+            EventStore store = engine.store();
             OutboxRelay relay = EventStores.outboxRelay(
-                    store,
+                    engine,
                     topology,
                     timed(new JmsEventPublisher(connections, "bench"), publishedAt),
                     new JpaOffsetStore(emf));

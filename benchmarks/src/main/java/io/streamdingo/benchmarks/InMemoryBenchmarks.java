@@ -12,6 +12,7 @@ import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.replay.SnapshotInfo;
 import io.streamdingo.api.replay.SnapshotPolicy;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +58,10 @@ public class InMemoryBenchmarks {
 
     @Setup(Level.Trial)
     public void fill() {
-        store = EventStores.inMemory(OrderLineAdded.class);
-        replay = EventStores.replayEngine(store, EventStores.inMemorySnapshotStore());
+        StoreEngine engine =
+                EventStores.builder().register(OrderLineAdded.class).buildEngine();
+        store = engine.store();
+        replay = EventStores.replayEngine(engine, EventStores.inMemorySnapshotStore());
         thousand = fill("thousand", 1_000);
         tenThousand = fill("ten-thousand", 10_000);
         // SN-5: a snapshot 100 events behind the head, as a snapshot every 1,000 events would leave it on average

@@ -8,6 +8,7 @@ import io.streamdingo.api.replay.AggregateType;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.replay.SnapshotPolicy;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,8 +76,10 @@ public final class InMemoryReplayBenchmark {
         AggregateType<OrderTotals> order =
                 InMemoryBenchmarks.ORDER.withSnapshotPolicy(SnapshotPolicy.everyEvents(1_000));
         long before = usedHeapAfterGc();
-        EventStore store = EventStores.inMemory(OrderLineAdded.class);
-        ReplayEngine replay = EventStores.replayEngine(store, EventStores.inMemorySnapshotStore());
+        StoreEngine engine =
+                EventStores.builder().register(OrderLineAdded.class).buildEngine();
+        EventStore store = engine.store();
+        ReplayEngine replay = EventStores.replayEngine(engine, EventStores.inMemorySnapshotStore());
         List<StreamId> streams = new ArrayList<>();
         for (int s = 0; s < 1_000; s++) {
             StreamId stream = order.streamId("heap-" + s);

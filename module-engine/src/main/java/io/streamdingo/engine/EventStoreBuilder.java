@@ -147,10 +147,21 @@ public final class EventStoreBuilder {
      *     names and versions, abstract classes, malformed {@code @Upcast} methods)
      */
     public EventStore build() {
+        return buildEngine().store();
+    }
+
+    /**
+     * Builds the store together with its {@link StoreEngine}, which replay, retention, the outbox relay and
+     * subscriptions are built from ({@link EventStores}); {@link StoreEngine#store()} is the store.
+     *
+     * @throws IllegalArgumentException as {@link #build()}
+     */
+    public StoreEngine buildEngine() {
         EventTypeRegistry registry = EventTypeRegistry.of(eventTypes);
         UpcastPipeline upcasting = UpcastPipeline.of(registry, eventTypes, upcasters);
         EventCodec codec = new EventCodec(registry, upcasting, serializer, maxPayloadBytes);
         EventStoreBackend chosen = backend != null ? backend : EventStores.inMemoryBackend();
-        return new DefaultEventStore(chosen, codec, new StoreSettings(clock, pageSize, maxPageSize, nodeName));
+        return new StoreEngine(
+                new DefaultEventStore(chosen, codec, new StoreSettings(clock, pageSize, maxPageSize, nodeName)));
     }
 }

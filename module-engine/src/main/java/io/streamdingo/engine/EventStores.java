@@ -28,7 +28,6 @@ import io.streamdingo.engine.relay.OutboxRelay;
 import io.streamdingo.engine.replay.DefaultAggregateRepository;
 import io.streamdingo.engine.replay.DefaultReplayEngine;
 import io.streamdingo.engine.retention.StoreRetention;
-import io.streamdingo.engine.store.DefaultEventStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,18 +72,10 @@ public final class EventStores {
         return new InMemorySnapshotStore();
     }
 
-    /**
-     * The replay engine over {@code store} keeping snapshots in {@code snapshots} (SN-1, SN-2).
-     *
-     * @throws IllegalArgumentException if {@code store} was not built by {@link #builder()}
-     */
-    public static ReplayEngine replayEngine(EventStore store, SnapshotStore snapshots) {
+    /** The replay engine over {@code engine}'s store, keeping snapshots in {@code snapshots} (SN-1, SN-2). */
+    public static ReplayEngine replayEngine(StoreEngine engine, SnapshotStore snapshots) {
         Objects.requireNonNull(snapshots, "snapshots must not be null");
-        if (!(store instanceof DefaultEventStore engineStore)) {
-            throw new IllegalArgumentException("the replay engine needs a store built by EventStores.builder(); got "
-                    + (store == null ? "null" : store.getClass().getName()));
-        }
-        return new DefaultReplayEngine(engineStore, snapshots);
+        return new DefaultReplayEngine(engine.internals(), snapshots);
     }
 
     /** A new, empty in-memory offset store: the reference implementation of the offset SPI (ST-5). */
@@ -99,8 +90,8 @@ public final class EventStores {
      * @throws IllegalArgumentException if the topology declares what it does not deliver yet (named)
      */
     public static Subscriptions inMemorySubscriptions(
-            EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
-        return new EngineSubscriptions(store, topology, offsets, clock, null);
+            StoreEngine engine, Topology topology, OffsetStore offsets, Clock clock) {
+        return new EngineSubscriptions(engine.internals(), topology, offsets, clock, null);
     }
 
     /**
@@ -109,28 +100,21 @@ public final class EventStores {
      * {@link #outboxRelay outbox relay}), history below a queue's oldest message is read from {@code store},
      * and positions are kept in {@code offsets}.
      *
-     * @throws IllegalArgumentException if {@code store} was not built by {@link #builder()}, or a name cannot be
-     *     a broker name
+     * @throws IllegalArgumentException if a name cannot be a broker name
      * @throws IllegalStateException if the broker cannot be reached
      */
     public static Subscriptions subscriptions(
-            EventStore store, Topology topology, OffsetStore offsets, Clock clock, DeliveryTransport transport) {
+            StoreEngine engine, Topology topology, OffsetStore offsets, Clock clock, DeliveryTransport transport) {
         return new EngineSubscriptions(
-                store, topology, offsets, clock, java.util.Objects.requireNonNull(transport, "transport"));
+                engine.internals(), topology, offsets, clock, Objects.requireNonNull(transport, "transport"));
     }
 
     /**
-     * The retention task for {@code topology}'s persistent streams in {@code store} (ST-7), judging age by
+     * The retention task for {@code topology}'s persistent streams in {@code engine}'s store (ST-7), judging age by
      * {@code clock}; schedule {@link RetentionTask#run()} periodically.
-     *
-     * @throws IllegalArgumentException if {@code store} was not built by {@link #builder()}
      */
-    public static RetentionTask retention(EventStore store, Topology topology, Clock clock) {
-        if (!(store instanceof DefaultEventStore engineStore)) {
-            throw new IllegalArgumentException("retention needs a store built by EventStores.builder(); got "
-                    + (store == null ? "null" : store.getClass().getName()));
-        }
-        return new StoreRetention(engineStore, topology, clock);
+    public static RetentionTask retention(StoreEngine engine, Topology topology, Clock clock) {
+        return new StoreRetention(engine.internals(), topology, clock);
     }
 
     /**
@@ -156,19 +140,13 @@ public final class EventStores {
     }
 
     /**
-     * The outbox relay (JMS-1) publishing {@code topology}'s persistent stream categories from {@code store}
-     * through {@code publisher}, positions in {@code offsets}, 500 events per batch, a 30 s lease per category;
-     * run {@link OutboxRelay#publishPending()} periodically.
-     *
-     * @throws IllegalArgumentException if {@code store} was not built by {@link #builder()}
+     * The outbox relay (JMS-1) publishing {@code topology}'s persistent stream categories from {@code engine}'s
+     * store through {@code publisher}, positions in {@code offsets}, 500 events per batch, a 30 s lease per
+     * category; run {@link OutboxRelay#publishPending()} periodically.
      */
     public static OutboxRelay outboxRelay(
-            EventStore store, Topology topology, EventPublisher publisher, OffsetStore offsets) {
-        if (!(store instanceof DefaultEventStore engineStore)) {
-            throw new IllegalArgumentException("the outbox relay needs a store built by EventStores.builder(); got "
-                    + (store == null ? "null" : store.getClass().getName()));
-        }
-        return new OutboxRelay(engineStore, topology, publisher, offsets, 500, java.time.Duration.ofSeconds(30));
+            StoreEngine engine, Topology topology, EventPublisher publisher, OffsetStore offsets) {
+        return new OutboxRelay(engine.internals(), topology, publisher, offsets, 500, java.time.Duration.ofSeconds(30));
     }
 
     /** Replays of persistent stream categories from {@code store} (ST-6). */

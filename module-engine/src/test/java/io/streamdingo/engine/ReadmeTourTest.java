@@ -28,9 +28,10 @@ class ReadmeTourTest {
 
     @Test
     void theTourRunsAsWritten() {
-        EventStore store = EventStores.builder()
+        StoreEngine engine = EventStores.builder()
                 .register(AccountOpened.class, MoneyDeposited.class)
-                .build();
+                .buildEngine();
+        EventStore store = engine.store();
 
         StreamId account = StreamId.of("account", "42");
         AppendResult opened = store.append(account, ExpectedVersion.noStream(), NewEvent.of(new AccountOpened("Ada")));

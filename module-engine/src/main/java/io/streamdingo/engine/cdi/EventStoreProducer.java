@@ -1,10 +1,12 @@
 package io.streamdingo.engine.cdi;
 
 import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.EventDecoder;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -37,7 +39,7 @@ public class EventStoreProducer {
     // container would have to define inside the api's own (closed) package.
     @Produces
     @Singleton
-    EventStore eventStore(Instance<EventStoreBackend> backends, Instance<EventStoreCustomizer> customizers) {
+    StoreEngine storeEngine(Instance<EventStoreBackend> backends, Instance<EventStoreCustomizer> customizers) {
         EventStoreBuilder builder = EventStores.builder();
         if (backends.isAmbiguous()) {
             throw new IllegalStateException("more than one EventStoreBackend bean is deployed; deploy one store module "
@@ -47,7 +49,7 @@ public class EventStoreProducer {
             builder.backend(backends.get());
         } else {
             LOG.log(
-                    Level.WARNING,
+                    Level.INFO,
                     "no EventStoreBackend bean is deployed: using the in-memory event store, which "
                             + "keeps nothing across restarts; add streamdingo-jpa-store to keep events in a database");
         }
@@ -59,10 +61,27 @@ public class EventStoreProducer {
         config.getOptionalValue("streamdingo.store.max-payload-bytes", Integer.class)
                 .ifPresent(builder::maxPayloadBytes);
         config.getOptionalValue("streamdingo.store.node-name", String.class).ifPresent(builder::nodeName);
-        return builder.build();
+        return builder.buildEngine();
     }
 
-    void close(@Disposes EventStore store) {
-        store.close();
+    void close(@Disposes StoreEngine engine) {
+        engine.close();
+    }
+
+    /**
+     * The store applications inject: decorate it freely (a CDI {@code @Decorator} applies to this bean); the
+     * engine's other parts use the {@link StoreEngine}. Closed with the engine, never by a bean.
+     */
+    @Produces
+    @Singleton
+    EventStore eventStore(StoreEngine engine) {
+        return new ContainerEventStore(engine.store());
+    }
+
+    /** Decodes stored events for a broker delivery (the Jakarta Messaging module's message reader). */
+    @Produces
+    @Singleton
+    EventDecoder eventDecoder(StoreEngine engine) {
+        return engine.decoder();
     }
 }

@@ -1,11 +1,11 @@
 package io.streamdingo.engine.cdi;
 
-import io.streamdingo.api.EventStore;
 import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.streams.RetentionTask;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -36,7 +36,7 @@ public class MaintenanceScheduler {
 
     void start(
             @Observes @Initialized(ApplicationScoped.class) Object started,
-            EventStore store,
+            StoreEngine engine,
             Topology topology,
             Instance<ProcessedEvents> processedEvents) {
         Config config = ConfigProvider.getConfig();
@@ -49,7 +49,7 @@ public class MaintenanceScheduler {
         }
         scheduler = BackgroundExecutor.named("streamdingo-maintenance");
         if (retention) {
-            RetentionTask task = EventStores.retention(store, topology, Clock.systemUTC());
+            RetentionTask task = EventStores.retention(engine, topology, Clock.systemUTC());
             Duration every = duration(config, "streamdingo.retention.interval").orElse(Duration.ofMinutes(1));
             scheduler
                     .executor()

@@ -1,11 +1,11 @@
 package io.streamdingo.engine.cdi;
 
-import io.streamdingo.api.EventStore;
 import io.streamdingo.api.spi.EventPublisher;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.StreamType;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.relay.OutboxRelay;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,14 +36,14 @@ public class RelayScheduler {
             @Observes @Initialized(ApplicationScoped.class) Object started,
             Instance<EventPublisher> publishers,
             Instance<OffsetStore> offsetStores,
-            EventStore store,
+            StoreEngine engine,
             Topology topology) {
         boolean persistent = topology.streams().stream().anyMatch(s -> s.type() == StreamType.PERSISTENT);
         if (!publishers.isResolvable() || !persistent) {
             return;
         }
         OffsetStore offsets = offsetStores.isResolvable() ? offsetStores.get() : EventStores.inMemoryOffsetStore();
-        relay = EventStores.outboxRelay(store, topology, publishers.get(), offsets);
+        relay = EventStores.outboxRelay(engine, topology, publishers.get(), offsets);
         Duration every = interval();
         scheduler = BackgroundExecutor.named("streamdingo-relay");
         scheduler

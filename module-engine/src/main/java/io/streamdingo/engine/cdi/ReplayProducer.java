@@ -6,6 +6,7 @@ import io.streamdingo.api.replay.AggregateType;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;
@@ -38,19 +39,19 @@ public class ReplayProducer {
     // @Singleton for the same reason as the event store: no client proxy in the api's package.
     @Produces
     @Singleton
-    ReplayEngine replayEngine(EventStore store, Instance<SnapshotStore> snapshotStores) {
+    ReplayEngine replayEngine(StoreEngine engine, Instance<SnapshotStore> snapshotStores) {
         if (snapshotStores.isAmbiguous()) {
             throw new IllegalStateException("more than one SnapshotStore bean is deployed; deploy one store module "
                     + "or make one snapshot store an @Alternative");
         }
         if (snapshotStores.isResolvable()) {
-            return EventStores.replayEngine(store, snapshotStores.get());
+            return EventStores.replayEngine(engine, snapshotStores.get());
         }
         LOG.log(
-                Level.WARNING,
+                Level.INFO,
                 "no SnapshotStore bean is deployed: snapshots are kept in memory and lost at restart; add "
                         + "streamdingo-jpa-store to keep them in the database");
-        return EventStores.replayEngine(store, EventStores.inMemorySnapshotStore());
+        return EventStores.replayEngine(engine, EventStores.inMemorySnapshotStore());
     }
 
     /** A repository for the aggregate type the injection point names, e.g. {@code AggregateRepository<Account>}. */

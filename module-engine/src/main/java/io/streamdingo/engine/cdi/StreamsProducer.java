@@ -9,6 +9,7 @@ import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -64,7 +65,7 @@ public class StreamsProducer {
     @Produces
     @Singleton
     Subscriptions subscriptions(
-            EventStore store,
+            StoreEngine engine,
             Topology topology,
             Instance<OffsetStore> offsetStores,
             Instance<DeliveryTransport> transports) {
@@ -73,15 +74,15 @@ public class StreamsProducer {
             offsets = offsetStores.get();
         } else {
             LOG.log(
-                    Level.WARNING,
+                    Level.INFO,
                     "no OffsetStore bean is deployed: consumer positions are kept in memory and lost at restart;"
                             + " add streamdingo-jpa-store to keep them in the database");
             offsets = EventStores.inMemoryOffsetStore();
         }
         if (transports.isResolvable()) {
-            return EventStores.subscriptions(store, topology, offsets, Clock.systemUTC(), transports.get());
+            return EventStores.subscriptions(engine, topology, offsets, Clock.systemUTC(), transports.get());
         }
-        return EventStores.inMemorySubscriptions(store, topology, offsets, Clock.systemUTC());
+        return EventStores.inMemorySubscriptions(engine, topology, offsets, Clock.systemUTC());
     }
 
     void close(@Disposes Subscriptions subscriptions) {

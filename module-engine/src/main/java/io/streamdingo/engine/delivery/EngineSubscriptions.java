@@ -1,6 +1,5 @@
 package io.streamdingo.engine.delivery;
 
-import io.streamdingo.api.EventStore;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.DeliveryTransport;
@@ -37,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EngineSubscriptions implements Subscriptions {
 
-    private final EventStore store;
+    private final DefaultEventStore store;
     private final Topology topology;
     private final OffsetStore offsets;
     private final Clock clock;
@@ -54,11 +53,10 @@ public final class EngineSubscriptions implements Subscriptions {
      * The delivery of {@code topology} over {@code transport}, or straight from the store and in-memory
      * queues when it is {@code null}.
      *
-     * @throws IllegalArgumentException if the topology declares an ephemeral stream, or a transport is given,
-     *     and {@code store} was not built by the engine (it encodes and decodes the messages)
+     * @throws IllegalArgumentException if a name of the topology cannot be a broker name
      */
     public EngineSubscriptions(
-            EventStore store,
+            DefaultEventStore store,
             Topology topology,
             OffsetStore offsets,
             Clock clock,
@@ -69,18 +67,12 @@ public final class EngineSubscriptions implements Subscriptions {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.transport = transport;
         if (transport != null) {
-            codec("a broker transport");
             transport.declare(topology);
             return;
         }
         for (StreamDefinition stream : topology.streams()) {
             if (stream.type() == StreamType.EPHEMERAL) {
-                queues.put(
-                        stream.category(),
-                        new EphemeralQueue(
-                                stream,
-                                codec("stream " + stream.category() + " is EPHEMERAL: the in-memory delivery"),
-                                clock));
+                queues.put(stream.category(), new EphemeralQueue(stream, store, clock));
             }
         }
     }
@@ -88,14 +80,6 @@ public final class EngineSubscriptions implements Subscriptions {
     /** Persistent streams of this service are in its store; external ones only come through the broker. */
     private static boolean inThisStore(StreamDefinition stream) {
         return stream.type() == StreamType.PERSISTENT && stream.scope() != StreamScope.EXTERNAL;
-    }
-
-    private DefaultEventStore codec(String who) {
-        if (!(store instanceof DefaultEventStore codec)) {
-            throw new IllegalArgumentException(who + " needs a store built by EventStores.builder() to encode and"
-                    + " decode messages; got " + store.getClass().getName());
-        }
-        return codec;
     }
 
     @Override
@@ -119,7 +103,7 @@ public final class EngineSubscriptions implements Subscriptions {
             TransportSource source = new TransportSource(
                     transport.open(definition, key),
                     stream,
-                    codec("a broker transport"),
+                    store,
                     inThisStore(stream) ? new StoreSource(store, stream.category()) : null,
                     clock);
             return new SubscriptionState(
@@ -144,7 +128,7 @@ public final class EngineSubscriptions implements Subscriptions {
                                 .orElse("not declared; declare it as an EPHEMERAL StreamDefinition")));
         if (transport != null) {
             long version = ephemeralVersions.merge(streamId, 1L, Long::sum);
-            transport.send(stream, codec("a broker transport").ephemeral(streamId, event, version, 0));
+            transport.send(stream, store.ephemeral(streamId, event, version, 0));
             return;
         }
         EphemeralQueue queue = queues.get(stream.category());

@@ -10,10 +10,10 @@ import java.util.stream.Stream;
 /** A persistent stream category, read from the event store's global order. */
 final class StoreSource implements EventSource {
 
-    private final EventStore store;
+    private final DefaultEventStore store;
     private final String category;
 
-    StoreSource(EventStore store, String category) {
+    StoreSource(DefaultEventStore store, String category) {
         this.store = store;
         this.category = category;
     }
@@ -25,17 +25,9 @@ final class StoreSource implements EventSource {
 
     @Override
     public Stream<RecordedEvent> after(long position, Map<String, Integer> receiveAs) {
-        if (store instanceof DefaultEventStore engineStore) {
-            // decoded one by one, so that an event this application cannot read does not stop the others
-            return engineStore
-                    .storedCategory(category, position)
-                    .flatMap(stored -> Undecodable.decode(engineStore, stored, receiveAs).stream());
-        }
-        if (!receiveAs.isEmpty()) {
-            throw new IllegalStateException(
-                    "receiving events in older versions needs a store built by" + " EventStores.builder()");
-        }
-        return store.readCategory(category, position);
+        // decoded one by one, so that an event this application cannot read does not stop the others
+        return store.storedCategory(category, position)
+                .flatMap(stored -> Undecodable.decode(store, stored, receiveAs).stream());
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.relay.OutboxRelay;
 import io.streamdingo.store.jpa.JpaEventStoreBackend;
 import io.streamdingo.store.jpa.JpaOffsetStore;
@@ -84,6 +85,7 @@ class BrokerFailureTest {
     private final ScheduledExecutorService relayTimer = Executors.newSingleThreadScheduledExecutor();
     private PGSimpleDataSource database;
     private EntityManagerFactory emf;
+    private StoreEngine engine;
     private EventStore store;
     private OffsetStore offsets;
     private ProcessedEvents processed;
@@ -108,10 +110,11 @@ class BrokerFailureTest {
         }
         emf = Persistence.createEntityManagerFactory(
                 "streamdingo-fault", Map.of("jakarta.persistence.jdbc.url", database.getURL()));
-        store = EventStores.builder()
+        engine = EventStores.builder()
                 .backend(new JpaEventStoreBackend(emf))
                 .register(ItemAdded.class)
-                .build();
+                .buildEngine();
+        store = engine.store();
         offsets = new JpaOffsetStore(emf);
         processed = new JpaProcessedEvents(emf, Clock.systemUTC());
         Path data = Files.createDirectories(Path.of("target", "artemis-fault", run));
@@ -133,7 +136,7 @@ class BrokerFailureTest {
     @Test
     void aBrokerRestartAndAKilledConsumerLoseNothingAndDuplicateNothingUnderExactlyOnce() throws Exception {
         OutboxRelay relay = EventStores.outboxRelay(
-                store, topology, new JmsEventPublisher(broker.connectionFactory(), "fault"), offsets);
+                engine, topology, new JmsEventPublisher(broker.connectionFactory(), "fault"), offsets);
         relayTimer.scheduleWithFixedDelay(() -> publishQuietly(relay), 0, 20, TimeUnit.MILLISECONDS);
         Thread writer = new Thread(this::appendAll, "writer");
         writer.start();
@@ -175,7 +178,7 @@ class BrokerFailureTest {
         final JmsDeliveryTransport transport =
                 new JmsDeliveryTransport(broker.connectionFactory(), "fault", Duration.ofMillis(200), Thread::new);
         final Subscriptions subscriptions =
-                EventStores.subscriptions(store, topology, offsets, Clock.systemUTC(), transport);
+                EventStores.subscriptions(engine, topology, offsets, Clock.systemUTC(), transport);
         final AtomicBoolean running = new AtomicBoolean(true);
         final AtomicBoolean lostConnection = new AtomicBoolean();
         final List<Thread> threads = new ArrayList<>();

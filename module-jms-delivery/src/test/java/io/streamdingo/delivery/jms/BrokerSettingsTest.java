@@ -12,6 +12,7 @@ import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -66,12 +67,13 @@ class BrokerSettingsTest {
 
     @Test
     void aMessageARollingBackConsumerNeverProcessesEndsInTheDeadLetterQueueAfterTheLastAttempt() throws Exception {
-        EventStore store = EventStores.builder().register(ItemAdded.class).build();
+        StoreEngine engine = EventStores.builder().register(ItemAdded.class).buildEngine();
+        EventStore store = engine.store();
         try (JmsDeliveryTransport transport = new JmsDeliveryTransport(broker.connectionFactory(), "sd")) {
             transport.declare(topology);
         }
         store.append(StreamId.of("orders", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("o-1", 1)));
-        broker.relay(store, topology, "sd").publishPending();
+        broker.relay(engine, topology, "sd").publishPending();
 
         int attempts = 0;
         // as a message-driven bean whose transaction rolls back every time

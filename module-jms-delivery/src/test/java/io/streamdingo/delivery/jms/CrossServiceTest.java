@@ -16,6 +16,7 @@ import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.relay.OutboxRelay;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import io.streamdingo.tck.events.PriceEvents;
@@ -57,24 +58,27 @@ class CrossServiceTest {
     @BeforeEach
     void startServices() throws Exception {
         broker = new EmbeddedBroker(4);
-        pricing = EventStores.builder().register(PriceSetV1.class).build();
+        StoreEngine pricingEngine =
+                EventStores.builder().register(PriceSetV1.class).buildEngine();
+        pricing = pricingEngine.store();
         pricingRelay = broker.relay(
-                pricing,
+                pricingEngine,
                 Topology.of(
                         List.of(StreamDefinition.persistent("prices").withScope(StreamScope.CROSS_SERVICE)), List.of()),
                 "shared");
 
-        shop = EventStores.builder()
+        StoreEngine shopEngine = EventStores.builder()
                 .register(PriceSetV1.class, PriceSetV2.class, PriceSet.class, ItemAdded.class)
                 .upcaster(PriceEvents.V2_TO_V3)
-                .build();
+                .buildEngine();
+        shop = shopEngine.store();
         Topology shopTopology = Topology.of(
                 List.of(
                         StreamDefinition.persistent("prices").withScope(StreamScope.EXTERNAL),
                         StreamDefinition.persistent("carts")),
                 List.of(legacyBilling, catalogue));
         shopSubscriptions = EventStores.subscriptions(
-                shop,
+                shopEngine,
                 shopTopology,
                 EventStores.inMemoryOffsetStore(),
                 Clock.systemUTC(),

@@ -50,13 +50,13 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * An outbox relay of {@code store} publishing {@code topology}'s streams to this broker under {@code prefix},
+     * An outbox relay of {@code engine}'s store publishing {@code topology}'s streams to this broker under {@code prefix},
      * its position in memory.
      */
     io.streamdingo.engine.relay.OutboxRelay relay(
-            io.streamdingo.api.EventStore store, io.streamdingo.api.streams.Topology topology, String prefix) {
+            io.streamdingo.engine.StoreEngine engine, io.streamdingo.api.streams.Topology topology, String prefix) {
         return io.streamdingo.engine.EventStores.outboxRelay(
-                store,
+                engine,
                 topology,
                 new JmsEventPublisher(connectionFactory(), prefix),
                 io.streamdingo.engine.EventStores.inMemoryOffsetStore());

@@ -2,7 +2,6 @@ package io.streamdingo.delivery.jms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamdingo.api.EventStore;
 import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
@@ -14,6 +13,7 @@ import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +35,7 @@ class ForeignMessageTest {
             SubscriptionDefinition.of("audit", "orders", SubscriptionMode.EXCLUSIVE);
     private final Topology topology = Topology.of(List.of(StreamDefinition.persistent("orders")), List.of(audit));
     private EmbeddedBroker broker;
-    private final java.util.Map<EventStore, io.streamdingo.engine.relay.OutboxRelay> relays =
+    private final java.util.Map<StoreEngine, io.streamdingo.engine.relay.OutboxRelay> relays =
             new java.util.IdentityHashMap<>();
 
     @BeforeEach
@@ -50,8 +50,9 @@ class ForeignMessageTest {
 
     @Test
     void messagesPositionedBeyondThisStoresHeadAreDroppedAndThisStoresNextEventStillArrives() {
-        EventStore oldDatabase = EventStores.builder().register(ItemAdded.class).build();
-        EventStore database = EventStores.builder().register(ItemAdded.class).build();
+        StoreEngine oldDatabase =
+                EventStores.builder().register(ItemAdded.class).buildEngine();
+        StoreEngine database = EventStores.builder().register(ItemAdded.class).buildEngine();
         add(database, 1, 2);
         try (Subscriptions subscriptions = EventStores.subscriptions(
                 database,
@@ -73,16 +74,19 @@ class ForeignMessageTest {
         }
     }
 
-    private static void add(EventStore store, int... quantities) {
+    private static void add(StoreEngine engine, int... quantities) {
         for (int quantity : quantities) {
-            store.append(
-                    StreamId.of("orders", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("o-1", quantity)));
+            engine.store()
+                    .append(
+                            StreamId.of("orders", "o-1"),
+                            ExpectedVersion.any(),
+                            NewEvent.of(new ItemAdded("o-1", quantity)));
         }
     }
 
-    /** Publishes what {@code store} holds that was not published yet, as its (one) relay. */
-    private void relay(EventStore store) {
-        relays.computeIfAbsent(store, s -> broker.relay(s, topology, "sd")).publishPending();
+    /** Publishes what {@code engine}'s store holds that was not published yet, as its (one) relay. */
+    private void relay(StoreEngine engine) {
+        relays.computeIfAbsent(engine, s -> broker.relay(s, topology, "sd")).publishPending();
     }
 
     private static List<Integer> receive(Consumer consumer, int count, Duration within) {

@@ -13,6 +13,7 @@ import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +40,15 @@ class JmsChannelTest {
     void aChannelHoldsAtMostItsLimitOfUnacknowledgedMessagesAndTakesMoreAsItAcknowledges() throws Exception {
         SubscriptionDefinition audit = SubscriptionDefinition.of("audit", "orders", SubscriptionMode.EXCLUSIVE);
         Topology topology = Topology.of(List.of(StreamDefinition.persistent("orders")), List.of(audit));
-        EventStore store = EventStores.builder().register(ItemAdded.class).build();
+        StoreEngine engine = EventStores.builder().register(ItemAdded.class).buildEngine();
+        EventStore store = engine.store();
         for (int i = 0; i < JmsChannel.MAX_HELD + 100; i++) {
             store.append(
                     StreamId.of("orders", "o" + (i % 50)), ExpectedVersion.any(), NewEvent.of(new ItemAdded("o", i)));
         }
         try (JmsDeliveryTransport transport = new JmsDeliveryTransport(broker.connectionFactory(), "sd")) {
             transport.declare(topology);
-            broker.relay(store, topology, "sd").publishPending();
+            broker.relay(engine, topology, "sd").publishPending();
             TransportChannel channel = transport.open(audit, audit.name());
 
             List<StoredEvent> held = collect(channel, 3_000);

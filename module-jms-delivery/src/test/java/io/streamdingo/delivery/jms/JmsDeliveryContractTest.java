@@ -1,10 +1,10 @@
 package io.streamdingo.delivery.jms;
 
-import io.streamdingo.api.EventStore;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.relay.OutboxRelay;
 import io.streamdingo.tck.delivery.DeliveryContract;
 import java.time.Clock;
@@ -42,17 +42,17 @@ class JmsDeliveryContractTest extends DeliveryContract {
     }
 
     @Override
-    protected Subscriptions newSubscriptions(EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
+    protected Subscriptions newSubscriptions(StoreEngine engine, Topology topology, OffsetStore offsets, Clock clock) {
         stopProcess();
         relay = EventStores.outboxRelay(
-                store,
+                engine,
                 topology,
                 tracking.publisher(new JmsEventPublisher(broker.connectionFactory(), "sd")),
                 EventStores.inMemoryOffsetStore());
         OutboxRelay current = relay;
         relayTimer.scheduleWithFixedDelay(() -> runQuietly(current), 0, 20, TimeUnit.MILLISECONDS);
         running = EventStores.subscriptions(
-                store,
+                engine,
                 topology,
                 offsets,
                 clock,

@@ -13,6 +13,7 @@ import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.relay.OutboxRelay;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import jakarta.jms.JMSConsumer;
@@ -38,8 +39,9 @@ class JmsEventPublisherTest {
     private ActiveMQConnectionFactory connections;
     private JMSContext subscriber;
     private JMSConsumer orders;
-    private final EventStore store =
-            EventStores.builder().register(ItemAdded.class).build();
+    private final StoreEngine engine =
+            EventStores.builder().register(ItemAdded.class).buildEngine();
+    private final EventStore store = engine.store();
     private final Topology topology = Topology.of(List.of(StreamDefinition.persistent("orders")), List.of());
     private final OffsetStore offsets = EventStores.inMemoryOffsetStore();
 
@@ -66,7 +68,7 @@ class JmsEventPublisherTest {
         if (running != null) {
             running.stop();
         }
-        running = EventStores.outboxRelay(store, topology, new JmsEventPublisher(connections, "streamdingo"), offsets);
+        running = EventStores.outboxRelay(engine, topology, new JmsEventPublisher(connections, "streamdingo"), offsets);
         return running;
     }
 

@@ -84,10 +84,15 @@ final class UnitOfWork {
     UnitOfWork(EntityManagerFactory emf) {
         this.emf = emf;
         this.factory = emf.unwrap(SessionFactoryImplementor.class);
+        this.jta = transactionManagerOf(emf);
+    }
+
+    private static @Nullable TransactionManager transactionManagerOf(EntityManagerFactory emf) {
+        SessionFactoryImplementor factory = emf.unwrap(SessionFactoryImplementor.class);
         boolean isJta = factory.getServiceRegistry()
                 .requireService(TransactionCoordinatorBuilder.class)
                 .isJta();
-        this.jta = isJta
+        return isJta
                 ? factory.getServiceRegistry().requireService(JtaPlatform.class).retrieveTransactionManager()
                 : null;
     }

@@ -1,10 +1,10 @@
 package io.streamdingo.store.jpa;
 
-import io.streamdingo.api.EventStore;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.tck.delivery.DeliveryContract;
 import java.time.Clock;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,8 +16,8 @@ class H2DeliveryContractTest extends DeliveryContract {
     static final TestSchema SCHEMA = new TestSchema(TestDatabase.H2);
 
     @Override
-    protected Subscriptions newSubscriptions(EventStore store, Topology topology, OffsetStore offsets, Clock clock) {
-        return EventStores.inMemorySubscriptions(store, topology, offsets, clock);
+    protected Subscriptions newSubscriptions(StoreEngine engine, Topology topology, OffsetStore offsets, Clock clock) {
+        return EventStores.inMemorySubscriptions(engine, topology, offsets, clock);
     }
 
     @Override

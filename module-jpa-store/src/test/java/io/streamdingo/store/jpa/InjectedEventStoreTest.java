@@ -20,6 +20,7 @@ import io.streamdingo.api.streams.Delivery;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.cdi.ConsumerMethods;
 import io.streamdingo.engine.cdi.ConsumerRunner;
 import io.streamdingo.engine.cdi.EventStoreProducer;
@@ -31,9 +32,15 @@ import io.streamdingo.store.jpa.cdi.JpaStoreProducer;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import io.streamdingo.tck.replay.CartState;
 import io.streamdingo.tck.replay.Carts;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -99,6 +106,35 @@ class InjectedEventStoreTest {
 
         AggregateRepository<CartState> carts() {
             return carts;
+        }
+    }
+
+    /**
+     * An application that decorates the store it injects (tracing, metrics, auditing): its own alternative
+     * producer wraps the engine's store in a decorator that counts appends.
+     */
+    @ApplicationScoped
+    @Alternative
+    @Priority(Interceptor.Priority.APPLICATION)
+    static class CountingStore {
+        static final AtomicInteger APPENDS = new AtomicInteger();
+
+        @Produces
+        @Singleton
+        @Alternative
+        EventStore counting(StoreEngine engine) {
+            EventStore store = engine.store();
+            return (EventStore) Proxy.newProxyInstance(
+                    EventStore.class.getClassLoader(), new Class<?>[] {EventStore.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("append")) {
+                            APPENDS.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(store, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
     }
 
@@ -168,6 +204,59 @@ class InjectedEventStoreTest {
             assertThat(store.read(account).map(RecordedEvent::payload)).containsExactly(new ItemAdded("sku-1", 100));
         }
         assertThat(rowsInDatabase(account)).isEqualTo(1);
+    }
+
+    @Test
+    void aDecoratedStoreServesTheApplicationWhileReplayAndRepositoriesKeepWorking() {
+        StreamId cart = Carts.CART.streamId("cdi-decorated");
+        CountingStore.APPENDS.set(0);
+        try (WeldContainer container = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(
+                        EventStoreProducer.class,
+                        ReplayProducer.class,
+                        JpaStoreProducer.class,
+                        ShopEvents.class,
+                        Database.class,
+                        Aggregates.class,
+                        CartService.class,
+                        CountingStore.class)
+                .initialize()) {
+            AggregateRepository<CartState> carts =
+                    container.select(CartService.class).get().carts();
+
+            carts.update(cart.id(), state -> List.of(new ItemAdded("sku-1", 2)));
+            carts.update(cart.id(), state -> List.of(new ItemAdded("sku-2", 3)));
+
+            assertThat(CountingStore.APPENDS)
+                    .as("appends through the decorator")
+                    .hasValue(2);
+            assertThat(container
+                            .select(ReplayEngine.class)
+                            .get()
+                            .load(Carts.CART, cart)
+                            .state())
+                    .isEqualTo(new CartState(5, 0));
+        }
+    }
+
+    @Test
+    void theInjectedStoreCannotBeClosedByABean() {
+        StreamId account = StreamId.of("account", "cdi-not-closed");
+        try (WeldContainer container = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(EventStoreProducer.class, JpaStoreProducer.class, ShopEvents.class, Database.class)
+                .initialize()) {
+            EventStore store = container.select(EventStore.class).get();
+
+            assertThatThrownBy(store::close)
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("closed by the container");
+
+            store.append(account, ExpectedVersion.noStream(), NewEvent.of(new ItemAdded("sku", 1)));
+            assertThat(container.select(EventStore.class).get().currentVersion(account))
+                    .isEqualTo(1);
+        }
     }
 
     @Test

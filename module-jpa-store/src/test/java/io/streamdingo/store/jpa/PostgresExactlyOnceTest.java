@@ -17,6 +17,7 @@ import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import io.streamdingo.tck.store.TestClock;
 import java.sql.Connection;
@@ -44,16 +45,18 @@ class PostgresExactlyOnceTest {
     private final String category = "eo_" + UUID.randomUUID().toString().substring(0, 8);
     private final TestClock clock = TestClock.startingNow();
     private ProcessedEvents processed;
+    private StoreEngine engine;
     private EventStore store;
 
     @BeforeEach
     void createLedger() throws SQLException {
         processed = new JpaProcessedEvents(SCHEMA.entityManagerFactory(), clock);
-        store = EventStores.builder()
+        engine = EventStores.builder()
                 .backend(new JpaEventStoreBackend(SCHEMA.entityManagerFactory()))
                 .register(ItemAdded.class)
                 .clock(clock)
-                .build();
+                .buildEngine();
+        store = engine.store();
         try (Connection connection = SCHEMA.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS tck_ledger (event_id UUID NOT NULL, consumer TEXT NOT NULL)");
@@ -121,7 +124,7 @@ class PostgresExactlyOnceTest {
         Topology topology = Topology.of(
                 List.of(StreamDefinition.persistent(category).withSemantics(DeliverySemantics.EXACTLY_ONCE)), billing);
         Subscriptions subscriptions = EventStores.inMemorySubscriptions(
-                store, topology, new JpaOffsetStore(SCHEMA.entityManagerFactory()), clock);
+                engine, topology, new JpaOffsetStore(SCHEMA.entityManagerFactory()), clock);
         store.append(StreamId.of(category, "order-1"), ExpectedVersion.noStream(), NewEvent.of(new ItemAdded("a", 1)));
         Consumer consumer = subscriptions.subscribe(billing.name(), "c");
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.hibernate.engine.transaction.jta.platform.spi.JtaPlatform;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -101,6 +102,23 @@ final class TestSchema implements BeforeAllCallback, AfterAllCallback {
         return open();
     }
 
+    /**
+     * A {@code JTA} unit over this schema whose transactions {@code platform} manages, as in an application
+     * server (but with plain JDBC connections, which no transaction manager enlists). Closed with the schema.
+     */
+    EntityManagerFactory jtaUnit(JtaPlatform platform) {
+        EntityManagerFactory opened = Persistence.createEntityManagerFactory(
+                "streamdingo-test",
+                Map.of(
+                        "jakarta.persistence.jdbc.url", url(),
+                        "jakarta.persistence.jdbc.user", database.user(),
+                        "jakarta.persistence.jdbc.password", database.password(),
+                        "jakarta.persistence.transactionType", "JTA",
+                        "hibernate.transaction.jta.platform", platform));
+        factories.add(opened);
+        return opened;
+    }
+
     /** Changes this schema's event tables directly, as somebody with write access could. */
     StoreTampering tampering() {
         return new SqlTampering(
@@ -139,10 +157,32 @@ final class TestSchema implements BeforeAllCallback, AfterAllCallback {
                 }
             }
         }
-        AssertionError notWaiting = new AssertionError(
-                "nobody waited for a lock on " + database + " within 10 s; the waiter is " + waiter.getState());
+        AssertionError notWaiting = new AssertionError("nobody waited for a lock on " + database
+                + " within 10 s; the waiter is " + waiter.getState() + "; sessions: " + sessions());
         notWaiting.setStackTrace(waiter.getStackTrace());
         throw notWaiting;
+    }
+
+    /** What the database's sessions do now, for a failure message. */
+    private String sessions() {
+        String query =
+                switch (database) {
+                    case H2 -> "";
+                    case POSTGRESQL ->
+                        "SELECT state || ' ' || COALESCE(wait_event_type, '-') || ' ' || LEFT(query, 80)"
+                                + " FROM pg_stat_activity WHERE datname = current_database()";
+                    case MARIADB ->
+                        "SELECT CONCAT(COALESCE(state, '-'), ' ', COALESCE(LEFT(info, 80), '-'))"
+                                + " FROM information_schema.PROCESSLIST WHERE command <> 'Sleep'";
+                };
+        if (query.isEmpty()) {
+            return "(in this JVM)";
+        }
+        try {
+            return String.join("; ", database.names(query));
+        } catch (SQLException e) {
+            return "(cannot list: " + e.getMessage() + ")";
+        }
     }
 
     private static boolean isH2LockWait(StackTraceElement frame) {

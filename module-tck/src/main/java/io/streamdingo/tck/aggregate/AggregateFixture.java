@@ -13,6 +13,7 @@ import io.streamdingo.api.replay.AggregateType;
 import io.streamdingo.api.replay.Decision;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -54,12 +55,13 @@ public final class AggregateFixture<S> {
 
     /** The aggregate's history before the command: these events, appended in order. */
     public Given given(Object... pastEvents) {
-        EventStore store = EventStores.inMemory(eventTypes);
+        StoreEngine engine = EventStores.builder().register(eventTypes).buildEngine();
+        EventStore store = engine.store();
         StreamId stream = type.streamId(AGGREGATE_ID);
         if (pastEvents.length > 0) {
             store.append(stream, ExpectedVersion.noStream(), NewEvent.all(pastEvents));
         }
-        return new Given(store, EventStores.replayEngine(store, EventStores.inMemorySnapshotStore()), stream);
+        return new Given(store, EventStores.replayEngine(engine, EventStores.inMemorySnapshotStore()), stream);
     }
 
     /** The aggregate after its history, before the command. */

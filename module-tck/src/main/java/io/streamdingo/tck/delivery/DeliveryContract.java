@@ -25,6 +25,7 @@ import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import io.streamdingo.tck.events.CartEvents.ItemRemoved;
 import io.streamdingo.tck.events.CartEvents.NoteAdded;
@@ -63,14 +64,15 @@ public abstract class DeliveryContract {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<Subscriptions> opened = new ArrayList<>();
     private TestClock clock;
+    private StoreEngine engine;
     private EventStore store;
     private EventStore otherService;
     private OffsetStore offsets;
     private String category;
 
-    /** The delivery under test over {@code store}, new for every call (a call is a process start). */
+    /** The delivery under test over {@code engine}'s store, new for every call (a call is a process start). */
     protected abstract Subscriptions newSubscriptions(
-            EventStore store, Topology topology, OffsetStore offsets, java.time.Clock clock);
+            StoreEngine engine, Topology topology, OffsetStore offsets, java.time.Clock clock);
 
     /**
      * Waits until what was appended and published so far has reached the delivery; the suite calls it before
@@ -88,12 +90,13 @@ public abstract class DeliveryContract {
     final void openStore() {
         clock = TestClock.startingNow();
         EventStoreBackend shared = EventStores.inMemoryBackend();
-        store = EventStores.builder()
+        engine = EventStores.builder()
                 .backend(shared)
                 .register(ItemAdded.class, NoteAdded.class, PriceSetV1.class, PriceSetV2.class, PriceSet.class)
                 .upcaster(PriceEvents.V2_TO_V3)
                 .clock(clock)
-                .build();
+                .buildEngine();
+        store = engine.store();
         // another application on the same store, with event types this one does not know
         otherService = EventStores.builder()
                 .backend(shared)
@@ -121,7 +124,7 @@ public abstract class DeliveryContract {
     private Subscriptions start(DeliverySemantics semantics, SubscriptionDefinition... definitions) {
         Topology topology =
                 Topology.of(List.of(StreamDefinition.persistent(category).withSemantics(semantics)), definitions);
-        Subscriptions subscriptions = newSubscriptions(store, topology, offsets, clock);
+        Subscriptions subscriptions = newSubscriptions(engine, topology, offsets, clock);
         opened.add(subscriptions);
         return subscriptions;
     }
@@ -132,7 +135,7 @@ public abstract class DeliveryContract {
                 List.of(StreamDefinition.ephemeral(category)
                         .withRetention(Retention.unlimited().withMaxAge(maxAge))),
                 definitions);
-        Subscriptions subscriptions = newSubscriptions(store, topology, offsets, clock);
+        Subscriptions subscriptions = newSubscriptions(engine, topology, offsets, clock);
         opened.add(subscriptions);
         return subscriptions;
     }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamdingo.api.spi.ProcessedEvents;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,19 +56,48 @@ public abstract class ProcessedEventsContract {
         throw new AssertionError("the duplicate delivery did not wait for the first one: " + duplicate.getState());
     }
 
-    /** Starts {@code delivery} on a thread of the pool and returns that thread once it runs. */
-    private Thread startDuplicate(Runnable delivery, List<Future<?>> futures) throws InterruptedException {
-        AtomicReference<Thread> thread = new AtomicReference<>();
-        CountDownLatch started = new CountDownLatch(1);
-        futures.add(threads.submit(() -> {
-            thread.set(Thread.currentThread());
-            started.countDown(); // never blocks: a waiting state seen from now on is inside processOnce
-            delivery.run();
-        }));
-        assertThat(started.await(10, TimeUnit.SECONDS))
-                .as("the duplicate delivery's thread started")
-                .isTrue();
-        return thread.get();
+    /** A duplicate delivery on a thread of the pool: its thread, its outcome, and how long it took. */
+    private final class Duplicate {
+        private final AtomicReference<Thread> thread = new AtomicReference<>();
+        private final AtomicLong tookMillis = new AtomicLong(-1);
+        private final Future<?> outcome;
+
+        /** Starts {@code delivery} and returns once its thread runs. */
+        Duplicate(Runnable delivery) throws InterruptedException {
+            CountDownLatch started = new CountDownLatch(1);
+            outcome = threads.submit(() -> {
+                thread.set(Thread.currentThread());
+                started.countDown(); // never blocks: a waiting state seen from now on is inside processOnce
+                long start = System.nanoTime();
+                try {
+                    delivery.run();
+                } finally {
+                    tookMillis.set(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                }
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS))
+                    .as("the duplicate delivery's thread started")
+                    .isTrue();
+        }
+
+        /** {@link #awaitWaitingForTheFirst}, saying on failure whether and when the duplicate had ended. */
+        void awaitWaiting() throws InterruptedException {
+            try {
+                awaitWaitingForTheFirst(thread.get());
+            } catch (AssertionError notWaiting) {
+                long took = tookMillis.get();
+                throw new AssertionError(
+                        notWaiting.getMessage()
+                                + (took < 0
+                                        ? "; the duplicate is still running"
+                                        : "; the duplicate had ended after " + took + " ms"),
+                        notWaiting);
+            }
+        }
+
+        void await() throws Exception {
+            outcome.get(10, TimeUnit.SECONDS);
+        }
     }
 
     @BeforeEach
@@ -141,15 +169,17 @@ public abstract class ProcessedEventsContract {
             release.await(10, TimeUnit.SECONDS);
         }));
         assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(processed.isProcessed(consumer, event))
+                .as("the first delivery's record is not visible before its work commits")
+                .isFalse();
         AtomicBoolean secondRan = new AtomicBoolean();
-        List<Future<?>> second = new ArrayList<>();
-        Thread duplicate = startDuplicate(
-                () -> secondRan.set(processed.processOnce(consumer, event, tx -> runs.incrementAndGet())), second);
-        awaitWaitingForTheFirst(duplicate);
+        Duplicate second = new Duplicate(
+                () -> secondRan.set(processed.processOnce(consumer, event, tx -> runs.incrementAndGet())));
+        second.awaitWaiting();
         release.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
-        second.get(0).get(10, TimeUnit.SECONDS);
+        second.await();
         assertThat(secondRan).isFalse();
         assertThat(runs).hasValue(1);
     }
@@ -166,15 +196,17 @@ public abstract class ProcessedEventsContract {
             throw new IllegalStateException("crashed");
         }));
         assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(processed.isProcessed(consumer, event))
+                .as("the first delivery's record is not visible before its work commits")
+                .isFalse();
         AtomicBoolean secondRan = new AtomicBoolean();
-        List<Future<?>> second = new ArrayList<>();
-        Thread duplicate = startDuplicate(
-                () -> secondRan.set(processed.processOnce(consumer, event, tx -> runs.incrementAndGet())), second);
-        awaitWaitingForTheFirst(duplicate);
+        Duplicate second = new Duplicate(
+                () -> secondRan.set(processed.processOnce(consumer, event, tx -> runs.incrementAndGet())));
+        second.awaitWaiting();
         release.countDown();
 
         assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
-        second.get(0).get(10, TimeUnit.SECONDS);
+        second.await();
         assertThat(secondRan).isTrue();
         assertThat(runs).hasValue(1);
     }

@@ -7,6 +7,7 @@ import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.tck.events.CartCheckedOut;
 import io.streamdingo.tck.events.CartEvents;
 import io.streamdingo.tck.events.PriceEvents;
@@ -63,9 +64,10 @@ public abstract class EventStoreFixture implements ContractFixture {
         TamperingBackend tamperable = new TamperingBackend(tested);
         tampering = storageTampering(tested).orElse(tamperable);
         backend = new RecordingBackend(tamperable);
-        store = configured().nodeName("node-a").build();
+        StoreEngine engine = configured().nodeName("node-a").buildEngine();
+        store = engine.store();
         snapshots = newSnapshotStore();
-        replay = EventStores.replayEngine(store, snapshots);
+        replay = EventStores.replayEngine(engine, snapshots);
     }
 
     @AfterEach

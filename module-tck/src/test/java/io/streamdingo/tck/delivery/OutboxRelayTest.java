@@ -15,6 +15,7 @@ import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.relay.OutboxRelay;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import java.util.ArrayList;
@@ -45,8 +46,9 @@ class OutboxRelayTest {
     }
 
     private final EventStoreBackend backend = EventStores.inMemoryBackend();
-    private final EventStore store =
-            EventStores.builder().backend(backend).register(ItemAdded.class).build();
+    private final StoreEngine engine =
+            EventStores.builder().backend(backend).register(ItemAdded.class).buildEngine();
+    private final EventStore store = engine.store();
     private final Topology topology = Topology.of(List.of(StreamDefinition.persistent("orders")), List.of());
     private final OffsetStore offsets = EventStores.inMemoryOffsetStore();
 
@@ -61,7 +63,7 @@ class OutboxRelayTest {
     @Test
     void eachPersistentEventIsPublishedOnceInGlobalOrderWithItsEnvelope() {
         RecordingPublisher publisher = new RecordingPublisher();
-        OutboxRelay relay = EventStores.outboxRelay(store, topology, publisher, offsets);
+        OutboxRelay relay = EventStores.outboxRelay(engine, topology, publisher, offsets);
         add("orders", "1", 1);
         add("invoices", "9", 9);
         add("orders", "2", 2);
@@ -79,14 +81,14 @@ class OutboxRelayTest {
     @Test
     void aRestartedRelayResumesAfterTheLastConfirmedBatch() {
         RecordingPublisher before = new RecordingPublisher();
-        OutboxRelay first = EventStores.outboxRelay(store, topology, before, offsets);
+        OutboxRelay first = EventStores.outboxRelay(engine, topology, before, offsets);
         add("orders", "1", 1);
         first.publishPending();
         first.stop();
         add("orders", "2", 2);
 
         RecordingPublisher after = new RecordingPublisher();
-        EventStores.outboxRelay(store, topology, after, offsets).publishPending();
+        EventStores.outboxRelay(engine, topology, after, offsets).publishPending();
 
         assertThat(after.published).extracting(e -> e.streamId().id()).containsExactly("2");
     }
@@ -94,7 +96,7 @@ class OutboxRelayTest {
     @Test
     void aBatchTheBrokerDidNotConfirmIsPublishedAgain() {
         RecordingPublisher publisher = new RecordingPublisher();
-        OutboxRelay relay = EventStores.outboxRelay(store, topology, publisher, offsets);
+        OutboxRelay relay = EventStores.outboxRelay(engine, topology, publisher, offsets);
         add("orders", "1", 1);
         publisher.failuresLeft.set(1);
 
@@ -108,9 +110,9 @@ class OutboxRelayTest {
     void onlyOneOfTwoRelaysPublishesAndTheOtherTakesOverWhenItStops() {
         RecordingPublisher one = new RecordingPublisher();
         RecordingPublisher two = new RecordingPublisher();
-        OutboxRelay first = EventStores.outboxRelay(store, topology, one, offsets);
+        OutboxRelay first = EventStores.outboxRelay(engine, topology, one, offsets);
         OutboxRelay second = EventStores.outboxRelay(
-                EventStores.builder().backend(backend).register(ItemAdded.class).build(), topology, two, offsets);
+                EventStores.builder().backend(backend).register(ItemAdded.class).buildEngine(), topology, two, offsets);
         add("orders", "1", 1);
         first.publishPending();
         add("orders", "2", 2);

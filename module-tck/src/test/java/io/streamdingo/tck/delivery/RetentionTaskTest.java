@@ -12,6 +12,7 @@ import io.streamdingo.api.streams.RetentionTask;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import io.streamdingo.tck.store.TestClock;
 import java.time.Duration;
@@ -23,12 +24,13 @@ import org.junit.jupiter.api.Test;
 class RetentionTaskTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
-    private final EventStore store =
-            EventStores.builder().register(ItemAdded.class).clock(clock).build();
+    private final StoreEngine engine =
+            EventStores.builder().register(ItemAdded.class).clock(clock).buildEngine();
+    private final EventStore store = engine.store();
 
     private RetentionTask retention(Retention retention) {
         return EventStores.retention(
-                store,
+                engine,
                 Topology.of(List.of(StreamDefinition.persistent("orders").withRetention(retention)), List.of()),
                 clock);
     }

@@ -1,6 +1,5 @@
 package io.streamdingo.delivery.jms.cdi;
 
-import io.streamdingo.api.EventStore;
 import io.streamdingo.api.spi.DeliveryTransport;
 import io.streamdingo.api.spi.EventDecoder;
 import io.streamdingo.api.spi.EventPublisher;
@@ -52,11 +51,7 @@ public class JmsDeliveryProducer {
 
     @Produces
     @Singleton
-    MessageEvents messageEvents(EventStore store) {
-        if (!(store instanceof EventDecoder decoder)) {
-            throw new IllegalStateException("reading event messages needs the engine's event store (an EventDecoder);"
-                    + " got " + store.getClass().getName());
-        }
+    MessageEvents messageEvents(EventDecoder decoder) {
         return new MessageEvents(decoder);
     }
 

@@ -1,0 +1,46 @@
+package io.streamdingo.engine;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.EventDecoder;
+import io.streamdingo.engine.store.DefaultEventStore;
+
+/**
+ * The engine behind one event store: what replay, retention, the outbox relay and subscriptions need besides
+ * the store's public interface (decoding stored events, its clock and serializer), handed to them by
+ * {@link EventStores}. Built by {@link EventStoreBuilder#buildEngine()}.
+ *
+ * <p>{@link #store()} is the {@link EventStore} that applications use; wrap it (a decorator, a CDI
+ * {@code @Decorator}, a metrics or tracing proxy) as you like: nothing in the engine looks at its type. Pass
+ * the engine, not the store, where {@code EventStores} asks for one.
+ *
+ * <p>Thread-safe. Closing the engine closes its store and backend.
+ */
+public final class StoreEngine implements AutoCloseable {
+
+    private final DefaultEventStore store;
+
+    StoreEngine(DefaultEventStore store) {
+        this.store = store;
+    }
+
+    /** The event store this engine runs. */
+    public EventStore store() {
+        return store;
+    }
+
+    /** Reads stored events back as applications see them (decoded, upcast): what a broker delivery needs. */
+    public EventDecoder decoder() {
+        return store;
+    }
+
+    /** The engine's own store, for the engine's parts in other packages; never an application's wrapper. */
+    DefaultEventStore internals() {
+        return store;
+    }
+
+    /** Closes the store and its backend; idempotent. */
+    @Override
+    public void close() {
+        store.close();
+    }
+}
