@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** ST-1, OPS-7: streams and subscriptions declared through configuration keys. */
 class ConfiguredTopologyTest {
@@ -103,6 +105,56 @@ class ConfiguredTopologyTest {
                 .hasMessageContaining("streamdingo.subscriptions.audit.visibility-timeout")
                 .hasMessageContaining("30 seconds")
                 .hasMessageContaining("ISO-8601");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "retry.max-attempts | five | a whole number",
+                "retry.multiplier | double | a number such as 2.0",
+                "start | yesterday | beginning, latest, after:<position> or at:<ISO instant>",
+                "start | after:many | beginning, latest, after:<position> or at:<ISO instant>",
+                "start | at:noon | beginning, latest, after:<position> or at:<ISO instant>",
+                "receive-as | shop.OrderPlaced | a list of type:version",
+                "receive-as | shop.OrderPlaced:two | a list of type:version"
+            })
+    void eachKindOfMalformedSubscriptionValueFailsNamingTheKeyTheValueAndWhatIsAllowed(
+            String key, String value, String allowed) {
+        Map<String, String> config = Map.of(
+                "streamdingo.subscriptions.audit.stream",
+                "orders",
+                "streamdingo.subscriptions.audit.mode",
+                "BROADCAST",
+                "streamdingo.subscriptions.audit." + key,
+                value);
+
+        assertThatThrownBy(() -> topology(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("streamdingo.subscriptions.audit." + key)
+                .hasMessageContaining(value)
+                .hasMessageContaining(allowed);
+    }
+
+    @Test
+    void startPositionsAreReadInEachForm() {
+        Map<String, String> config = Map.of(
+                "streamdingo.subscriptions.a.stream", "orders",
+                "streamdingo.subscriptions.a.mode", "BROADCAST",
+                "streamdingo.subscriptions.a.start", "latest",
+                "streamdingo.subscriptions.b.stream", "orders",
+                "streamdingo.subscriptions.b.mode", "BROADCAST",
+                "streamdingo.subscriptions.b.start", "after:42",
+                "streamdingo.subscriptions.c.stream", "orders",
+                "streamdingo.subscriptions.c.mode", "BROADCAST",
+                "streamdingo.subscriptions.c.start", "at:2026-01-02T03:04:05Z");
+
+        Topology topology = topology(config);
+
+        assertThat(topology.subscription("a").orElseThrow().start()).isEqualTo(StartPosition.latest());
+        assertThat(topology.subscription("b").orElseThrow().start()).isEqualTo(StartPosition.after(42));
+        assertThat(topology.subscription("c").orElseThrow().start())
+                .isEqualTo(StartPosition.at(java.time.Instant.parse("2026-01-02T03:04:05Z")));
     }
 
     @Test
