@@ -45,6 +45,47 @@ class UpcastPipelineTest {
         }
     }
 
+    @EventType(name = "Twice", version = 1)
+    record TwiceV1() {}
+
+    @EventType(name = "Twice", version = 2)
+    record TwiceV2() {
+        @Upcast
+        static TwiceV2 from(TwiceV1 old) {
+            return new TwiceV2();
+        }
+
+        @Upcast
+        static TwiceV2 alsoFrom(TwiceV1 old) {
+            return new TwiceV2();
+        }
+    }
+
+    @EventType(name = "Wrong", version = 1)
+    record WrongV1() {}
+
+    @EventType(name = "Wrong", version = 2)
+    record WrongV2() {
+        @Upcast
+        static Object from(WrongV1 old) {
+            return new WrongV2();
+        }
+    }
+
+    @EventType(name = "Failing", version = 1)
+    record FailingV1(String reason) {}
+
+    @EventType(name = "Failing", version = 2)
+    record FailingV2() {
+        @Upcast
+        static FailingV2 from(FailingV1 old) throws Exception {
+            if (old.reason().equals("checked")) {
+                throw new java.io.IOException("lookup table missing");
+            }
+            throw new IllegalArgumentException("cannot upcast " + old.reason());
+        }
+    }
+
     @EventType(name = "Ping")
     record Ping() {}
 
@@ -138,5 +179,38 @@ class UpcastPipelineTest {
         assertThatThrownBy(() -> pipeline.upcast(new Ping()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("empty list");
+    }
+
+    @Test
+    void aClassWithSeveralUpcastMethodsIsRejectedAtBuild() {
+        assertThatThrownBy(() -> pipeline(List.of(TwiceV1.class, TwiceV2.class), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("declares several @Upcast methods");
+    }
+
+    @Test
+    void anUpcastMethodThatDoesNotReturnItsClassIsRejectedAtBuild() {
+        assertThatThrownBy(() -> pipeline(List.of(WrongV1.class, WrongV2.class), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must return WrongV2");
+    }
+
+    @Test
+    void anUpcastMethodsOwnExceptionReachesTheReaderUnchanged() {
+        UpcastPipeline pipeline = pipeline(List.of(FailingV1.class, FailingV2.class), List.of());
+
+        assertThatThrownBy(() -> pipeline.upcast(new FailingV1("a reason")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot upcast a reason");
+    }
+
+    @Test
+    void aCheckedExceptionOfAnUpcastMethodIsWrappedNamingTheMethod() {
+        UpcastPipeline pipeline = pipeline(List.of(FailingV1.class, FailingV2.class), List.of());
+
+        assertThatThrownBy(() -> pipeline.upcast(new FailingV1("checked")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("failed")
+                .hasCauseInstanceOf(java.io.IOException.class);
     }
 }

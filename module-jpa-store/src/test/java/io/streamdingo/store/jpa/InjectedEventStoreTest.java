@@ -241,6 +241,17 @@ class InjectedEventStoreTest {
     }
 
     @Test
+    void withoutADataSourceToMigrateTheDeploymentFailsSayingHowToProvideOne() {
+        Weld weld = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(EventStoreProducer.class, JpaStoreProducer.class, ShopEvents.class);
+
+        assertThatThrownBy(weld::initialize)
+                .hasStackTraceContaining("there is no DataSource bean and no data source named 'jdbc/streamdingo'")
+                .hasStackTraceContaining("streamdingo.store.jpa.migrate=false");
+    }
+
+    @Test
     void theInjectedStoreCannotBeClosedByABean() {
         StreamId account = StreamId.of("account", "cdi-not-closed");
         try (WeldContainer container = new Weld()
