@@ -3,6 +3,7 @@ package io.streamdingo.it;
 import jakarta.enterprise.inject.spi.Extension;
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -34,6 +35,8 @@ final class DemoDeployment {
                 .addClasses(service.getDeclaredClasses())
                 .addClass(io.streamdingo.demo.bank.ArtemisClientShutdown.class)
                 .addAsServiceProvider(Extension.class, io.streamdingo.demo.bank.ArtemisClientShutdown.class)
+                // an archive holding an extension is a bean archive only with a beans.xml (CDI 4: annotated)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 // no store module on purpose: say that memory is wanted, or the deployment fails
                 .addAsResource(
                         new StringAsset("streamdingo.store.in-memory=true\n"),
