@@ -143,9 +143,9 @@ class EventMessagesTest {
 
     @Test
     void malformedPropertiesAreRefusedNamingTheProblem() throws Exception {
-        BytesMessage badTime = EventMessages.write(context.createBytesMessage(), anyEvent());
+        BytesMessage badTime = EventMessages.write(context.createBytesMessage(), StoredEvents.any("orders"));
         badTime.setStringProperty(EventHeaders.RECORDED_AT, "yesterday");
-        BytesMessage badHeaders = EventMessages.write(context.createBytesMessage(), anyEvent());
+        BytesMessage badHeaders = EventMessages.write(context.createBytesMessage(), StoredEvents.any("orders"));
         badHeaders.setStringProperty(EventHeaders.HEADERS, "no-equals-sign");
 
         assertThatThrownBy(() -> EventMessages.read(throughTheBroker(badTime)))
@@ -154,20 +154,5 @@ class EventMessagesTest {
         assertThatThrownBy(() -> EventMessages.read(throughTheBroker(badHeaders)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("header list 'no-equals-sign' is malformed");
-    }
-
-    /** An event of its own id: the broker drops a second message with the same id as a duplicate. */
-    private static StoredEvent anyEvent() {
-        return new StoredEvent(
-                UUID.randomUUID(),
-                StreamId.of("orders", "o-3"),
-                1,
-                1,
-                "tck.ItemAdded",
-                1,
-                Instant.now(),
-                EventMetadata.empty(),
-                "{}".getBytes(StandardCharsets.UTF_8),
-                "");
     }
 }

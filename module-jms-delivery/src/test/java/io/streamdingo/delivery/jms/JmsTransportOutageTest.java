@@ -4,34 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.streamdingo.api.EventMetadata;
-import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Topology;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What the transport does while its broker is down, for real (the broker is stopped), and once it is closed. */
 class JmsTransportOutageTest {
 
     private final StreamDefinition pings = StreamDefinition.ephemeral("pings");
-    private final StoredEvent ping = new StoredEvent(
-            UUID.randomUUID(),
-            StreamId.of("pings", "p-1"),
-            1,
-            1,
-            "tck.Ping",
-            1,
-            Instant.now(),
-            EventMetadata.empty(),
-            "{}".getBytes(StandardCharsets.UTF_8),
-            "");
+    private final StoredEvent ping = StoredEvents.any("pings");
 
     @Test
     void anEphemeralMessageSentWhileTheBrokerIsDownFailsSayingItWasNotSent() throws Exception {
