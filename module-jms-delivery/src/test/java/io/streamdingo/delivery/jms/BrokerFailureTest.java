@@ -67,6 +67,13 @@ class BrokerFailureTest {
     private static final int TOTAL = STREAMS * EVENTS_PER_STREAM;
 
     private final String run = "f" + UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * Named like the JPA tests' schemas ({@code sdt_<created, base 36>_<random>_<test>}), so that a later run drops
+     * it if this one is killed before it can.
+     */
+    private final String schema = "sdt_" + Long.toString(java.time.Instant.now().getEpochSecond(), 36) + "_"
+            + run.substring(1) + "_brokerfailuretest";
+
     private final String exactly = run + "_xo";
     private final String atLeast = run + "_alo";
     private final SubscriptionDefinition ledger = SubscriptionDefinition.of(
@@ -99,9 +106,9 @@ class BrokerFailureTest {
         database.setUser("postgres");
         try (Connection connection = database.getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + run);
+            statement.execute("CREATE SCHEMA " + schema);
         }
-        database.setURL(POSTGRESQL + "&currentSchema=" + run);
+        database.setURL(POSTGRESQL + "&currentSchema=" + schema);
         SchemaMigrations.migrate(database);
         try (Connection connection = database.getConnection();
                 Statement statement = connection.createStatement()) {
@@ -129,7 +136,7 @@ class BrokerFailureTest {
         broker.close();
         try (Connection connection = database.getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA " + run + " CASCADE");
+            statement.execute("DROP SCHEMA " + schema + " CASCADE");
         }
     }
 
