@@ -1,10 +1,8 @@
 package io.streamdingo.demo.bank;
 
-import io.netty.util.concurrent.GlobalEventExecutor;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
-import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnector;
 
@@ -21,13 +19,5 @@ public class ArtemisClientShutdown implements Extension {
     void stopClientThreads(@Observes BeforeShutdown shutdown) {
         NettyConnector.clearThreadPools();
         ActiveMQClient.clearThreadPools();
-        try {
-            // Netty's global executor notifies the last listeners on a thread of its own, which ends by itself
-            GlobalEventExecutor.INSTANCE.awaitInactivity(5, TimeUnit.SECONDS);
-        } catch (IllegalStateException neverStarted) {
-            // no listener ever ran there: nothing to wait for
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
