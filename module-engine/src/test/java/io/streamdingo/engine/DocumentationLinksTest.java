@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README and every page under {@code docs/} link only to files (and headings) that exist in this
- * repository, and point at nothing outside it.
+ * repository, and name no relative path that leads outside it.
  */
 class DocumentationLinksTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+    private static final Pattern PARENT_PATH = Pattern.compile("(?<![\\w.])(\\.\\./)+[\\w.-][\\w./-]*");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+)$", Pattern.MULTILINE);
 
     private static List<Path> pages() throws IOException {
@@ -60,15 +61,19 @@ class DocumentationLinksTest {
     }
 
     @Test
-    void noPageReferencesAPathOutsideTheRepository() throws IOException {
+    void everyRelativePathAPageNamesIsAFileOfThisRepository() throws IOException {
         List<String> outside = new ArrayList<>();
         for (Path page : pages()) {
-            if (Files.readString(page).contains("../shared")) {
-                outside.add(ROOT.relativize(page).toString());
+            Matcher path = PARENT_PATH.matcher(Files.readString(page));
+            while (path.find()) {
+                Path resolved = page.getParent().resolve(path.group()).normalize();
+                if (!resolved.startsWith(ROOT) || !Files.exists(resolved)) {
+                    outside.add(ROOT.relativize(page) + " -> " + path.group());
+                }
             }
         }
 
-        assertThat(outside).isEmpty();
+        assertThat(outside).as("paths outside the repository or to nothing").isEmpty();
     }
 
     /** GitHub's anchors of a page's headings: lower case, punctuation dropped, spaces as hyphens. */

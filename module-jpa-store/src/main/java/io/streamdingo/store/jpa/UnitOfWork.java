@@ -299,11 +299,10 @@ final class UnitOfWork {
                 || e instanceof CallerFailure) {
             return e;
         }
-        if (e instanceof IllegalArgumentException
-                || e instanceof IllegalStateException && SqlError.of(e).state() == null) {
+        SqlError error = SqlError.of(e);
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException && error.state() == null) {
             return e;
         }
-        SqlError error = SqlError.of(e);
         if (error.isUniqueViolation()) {
             return new UniqueViolation(e);
         }
