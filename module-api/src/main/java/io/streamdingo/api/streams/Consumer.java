@@ -16,7 +16,7 @@ public interface Consumer extends AutoCloseable {
     /**
      * The next delivery for this consumer, waiting up to {@code timeout} for one.
      *
-     * @throws IllegalStateException if the consumer was closed
+     * @throws ConsumerClosedException if the consumer, or its subscriptions, were closed
      */
     Optional<Delivery> poll(Duration timeout);
 

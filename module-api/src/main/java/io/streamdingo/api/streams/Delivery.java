@@ -19,12 +19,20 @@ public interface Delivery {
     /** Which attempt this is: 1 for the first delivery. */
     int attempt();
 
-    /** Processed: the consumer's position may move past this event. */
+    /**
+     * Processed: the consumer's position may move past this event.
+     *
+     * @throws StaleDeliveryException if the delivery was handed to another attempt meanwhile
+     * @throws IllegalStateException if it was already settled
+     */
     void ack();
 
     /**
      * Not processed: requeue it (after the retry policy's backoff; a dead letter once attempts run out) or
      * dead-letter it now.
+     *
+     * @throws StaleDeliveryException if the delivery was handed to another attempt meanwhile
+     * @throws IllegalStateException if it was already settled
      */
     void nack(NackAction action);
 

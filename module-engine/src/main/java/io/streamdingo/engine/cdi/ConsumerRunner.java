@@ -1,12 +1,13 @@
 package io.streamdingo.engine.cdi;
 
-import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.streams.Consumer;
+import io.streamdingo.api.streams.ConsumerStatus;
 import io.streamdingo.api.streams.Consumes;
-import io.streamdingo.api.streams.Delivery;
 import io.streamdingo.api.streams.DeliverySemantics;
-import io.streamdingo.api.streams.NackAction;
+import io.streamdingo.api.streams.RunningConsumers;
+import io.streamdingo.api.streams.SubscriptionDefinition;
+import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import jakarta.annotation.PreDestroy;
@@ -17,31 +18,31 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.System.Logger.Level;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadFactory;
+import java.util.stream.Collectors;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one consumer per {@link Consumes} method from application start to shutdown: it polls its
- * subscription and calls the method on the bean's contextual instance, settling the delivery by the
- * method's outcome unless the method takes the {@link Delivery} itself.
+ * Runs the application's {@link Consumes} methods from application start to shutdown: one supervised
+ * consumer per subscription, dispatching each delivery to the methods that take its event (see
+ * {@link Consumes} for the rules). Its statuses are the {@link RunningConsumers} bean.
  */
 @ApplicationScoped
-public class ConsumerRunner {
+public class ConsumerRunner implements RunningConsumers {
 
     private static final System.Logger LOG = System.getLogger(ConsumerRunner.class.getName());
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private final List<Thread> threads = new ArrayList<>();
-    private final List<Consumer> consumers = new ArrayList<>();
-    private volatile boolean running;
+    private final List<SupervisedConsumer> consumers = new ArrayList<>();
 
     void start(
             @Observes @Initialized(ApplicationScoped.class) Object started,
@@ -50,29 +51,99 @@ public class ConsumerRunner {
             Subscriptions subscriptions,
             Topology topology,
             Instance<ProcessedEvents> processedEvents) {
-        if (found.methods().isEmpty()) {
+        Map<String, List<Method>> bySubscription = new LinkedHashMap<>();
+        for (Method method : found.methods()) {
+            bySubscription
+                    .computeIfAbsent(method.getAnnotation(Consumes.class).value(), s -> new ArrayList<>())
+                    .add(method);
+        }
+        if (bySubscription.isEmpty()) {
             return;
         }
-        running = true;
+        // every subscription checked before any consumer starts: a deployment that fails leaves nothing running
+        bySubscription.forEach((subscription, methods) -> check(subscription, methods, topology));
         ThreadFactory threadFactory = threadFactory();
-        for (Method method : found.methods()) {
-            Consumes consumes = method.getAnnotation(Consumes.class);
-            String consumerId = consumes.consumerId().isEmpty()
-                    ? method.getDeclaringClass().getSimpleName() + "." + method.getName()
-                    : consumes.consumerId();
-            Consumer consumer = subscriptions.subscribe(consumes.value(), consumerId);
-            consumers.add(consumer);
-            Object target = reference(beans, method.getDeclaringClass());
-            method.trySetAccessible();
+        for (Map.Entry<String, List<Method>> entry : bySubscription.entrySet()) {
+            String subscription = entry.getKey();
+            List<ConsumerMethod> methods = entry.getValue().stream()
+                    .map(method -> {
+                        method.trySetAccessible();
+                        return new ConsumerMethod(reference(beans, method.getDeclaringClass()), method);
+                    })
+                    .toList();
             ProcessedEvents once =
-                    exactlyOnce(topology, consumes.value()) ? processed(processedEvents, consumes) : null;
-            Thread thread = threadFactory.newThread(() -> consume(consumer, target, method, once));
-            thread.setName("streamdingo-consumer-" + consumes.value() + "-" + consumerId);
+                    exactlyOnce(topology, subscription) ? processed(processedEvents, subscription) : null;
+            String consumerId = consumerId(entry.getValue());
+            Consumer consumer = subscriptions.subscribe(subscription, consumerId);
+            SupervisedConsumer supervised = new SupervisedConsumer(
+                    subscription,
+                    consumer,
+                    new SubscriptionDispatcher(subscription, methods, once),
+                    methods.stream().map(ConsumerMethod::name).toList(),
+                    Clock.systemUTC());
+            consumers.add(supervised);
+            Thread thread = threadFactory.newThread(supervised);
+            thread.setName("streamdingo-consumer-" + subscription + "-" + consumerId);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
-            LOG.log(Level.INFO, "consuming subscription {0} with {1}", consumes.value(), consumerId);
+            LOG.log(
+                    Level.INFO,
+                    "consuming subscription {0} as {1} with {2}",
+                    subscription,
+                    consumerId,
+                    supervised.status().methods());
         }
+    }
+
+    /** Fails the deployment when the methods of one subscription cannot serve it together. */
+    private static void check(String subscription, List<Method> methods, Topology topology) {
+        SubscriptionDefinition definition = topology.subscription(subscription)
+                .orElseThrow(() -> new IllegalArgumentException("@Consumes(\"" + subscription + "\") on "
+                        + names(methods) + " names a subscription that is not declared; declare it in the"
+                        + " configuration (streamdingo.subscriptions." + subscription + ".stream) or the topology"));
+        List<Method> settling = methods.stream()
+                .filter(m -> m.getParameterTypes()[0] == io.streamdingo.api.streams.Delivery.class)
+                .toList();
+        if (!settling.isEmpty() && methods.size() > 1) {
+            throw new IllegalArgumentException("subscription " + subscription + " has several @Consumes methods ("
+                    + names(methods) + "), and " + names(settling) + " takes the Delivery to settle it itself: it"
+                    + " must be the subscription's only method; give the others a subscription of their own, or take"
+                    + " a payload type or RecordedEvent in all of them");
+        }
+        if (definition.mode() == SubscriptionMode.READ_RECEIPT && settling.isEmpty()) {
+            throw new IllegalArgumentException("subscription " + subscription + " uses read receipts, and "
+                    + names(methods) + " cannot mark an event read; take the Delivery as the parameter and call"
+                    + " markRead() when the event was read");
+        }
+        List<String> ids = methods.stream()
+                .map(m -> m.getAnnotation(Consumes.class).consumerId())
+                .filter(id -> !id.isEmpty())
+                .distinct()
+                .toList();
+        if (ids.size() > 1) {
+            throw new IllegalArgumentException("the @Consumes methods of subscription " + subscription + " ("
+                    + names(methods) + ") name different consumer ids " + ids + "; they are one consumer: give them"
+                    + " the same id, or set it on one of them only");
+        }
+    }
+
+    private static String consumerId(List<Method> methods) {
+        return methods.stream()
+                .map(m -> m.getAnnotation(Consumes.class).consumerId())
+                .filter(id -> !id.isEmpty())
+                .findFirst()
+                .orElseGet(() -> methods.stream()
+                        .map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName())
+                        .collect(Collectors.toCollection(TreeSet::new))
+                        .stream()
+                        .collect(Collectors.joining("+")));
+    }
+
+    private static String names(List<Method> methods) {
+        return methods.stream()
+                .map(m -> m.getDeclaringClass().getName() + "." + m.getName())
+                .collect(Collectors.joining(", "));
     }
 
     /** The server's managed thread factory when there is one (context propagation); plain threads otherwise. */
@@ -80,6 +151,11 @@ public class ConsumerRunner {
         try {
             return (ThreadFactory) new InitialContext().lookup("java:comp/DefaultManagedThreadFactory");
         } catch (NamingException | RuntimeException | NoClassDefFoundError e) {
+            LOG.log(
+                    Level.INFO,
+                    "no managed thread factory at java:comp/DefaultManagedThreadFactory ({0}):"
+                            + " consumers run on threads of their own, without the server''s context",
+                    e.toString());
             return Thread::new;
         }
     }
@@ -100,119 +176,32 @@ public class ConsumerRunner {
                 .orElse(false);
     }
 
-    private static ProcessedEvents processed(Instance<ProcessedEvents> processedEvents, Consumes consumes) {
+    private static @Nullable ProcessedEvents processed(Instance<ProcessedEvents> processedEvents, String subscription) {
         if (!processedEvents.isResolvable()) {
-            throw new IllegalStateException("subscription " + consumes.value() + " consumes an EXACTLY_ONCE stream,"
+            throw new IllegalStateException("subscription " + subscription + " consumes an EXACTLY_ONCE stream,"
                     + " which needs a ProcessedEvents bean to record processed events in the consumer's transaction;"
                     + " deploy streamdingo-jpa-store (or produce one), or declare the stream AT_LEAST_ONCE");
         }
         return processedEvents.get();
     }
 
-    private void consume(Consumer consumer, Object target, Method method, @Nullable ProcessedEvents once) {
-        Class<?> parameter = method.getParameterTypes()[0];
-        while (running) {
-            Optional<Delivery> next;
-            try {
-                next = consumer.poll(POLL);
-            } catch (IllegalStateException closed) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "polling for " + method.getName() + " failed; trying again", e);
-                continue;
-            }
-            next.ifPresent(delivery -> dispatch(delivery, target, method, parameter, once));
-        }
-    }
-
-    private static void dispatch(
-            Delivery delivery, Object target, Method method, Class<?> parameter, @Nullable ProcessedEvents once) {
-        RecordedEvent event = delivery.event();
-        Object argument;
-        if (parameter == Delivery.class) {
-            argument = delivery;
-        } else if (parameter == RecordedEvent.class) {
-            argument = event;
-        } else if (parameter.isInstance(event.payload())) {
-            argument = event.payload();
-        } else {
-            delivery.ack(); // not for this method
-            return;
-        }
-        try {
-            if (once == null) {
-                method.invoke(target, argument);
-            } else if (!invokeOnce(once, delivery, target, method, argument) && argument == delivery) {
-                delivery.ack(); // processed before a crash or redelivery: the method does not see it again
-            }
-            if (argument != delivery) {
-                delivery.ack();
-            }
-        } catch (InvocationTargetException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "consumer " + method.getDeclaringClass().getName() + "." + method.getName() + " failed on event "
-                            + event.eventId() + " of " + event.streamId() + " (attempt " + delivery.attempt()
-                            + "); it is requeued",
-                    e.getCause());
-            if (argument != delivery) {
-                delivery.nack(NackAction.REQUEUE);
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(
-                    "cannot call @Consumes method " + method.getName()
-                            + "; make it public or open its package to io.streamdingo.engine",
-                    e);
-        }
-    }
-
-    /**
-     * Exactly once (ST-8): the method runs in the transaction that records the event as processed by this
-     * subscription, so its database work and the record commit together, and a duplicate is skipped.
-     *
-     * @return whether the method ran
-     */
-    private static boolean invokeOnce(
-            ProcessedEvents once, Delivery delivery, Object target, Method method, Object argument)
-            throws InvocationTargetException {
-        try {
-            return once.processOnce(delivery.subscription(), delivery.event().eventId(), tx -> {
-                try {
-                    method.invoke(target, argument);
-                } catch (InvocationTargetException e) {
-                    throw new MethodFailed(e);
-                }
-            });
-        } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof MethodFailed failed) {
-                    throw failed.failure;
-                }
-            }
-            throw e;
-        }
-    }
-
-    /** Carries the method's own failure through the processed-events transaction, which rolls back. */
-    private static final class MethodFailed extends Exception {
-        final InvocationTargetException failure;
-
-        MethodFailed(InvocationTargetException failure) {
-            super(failure.getCause());
-            this.failure = failure;
+    @Override
+    public List<ConsumerStatus> statuses() {
+        synchronized (consumers) {
+            return consumers.stream().map(SupervisedConsumer::status).toList();
         }
     }
 
     @PreDestroy
     void stop() {
-        running = false;
+        consumers.forEach(SupervisedConsumer::stop);
         for (Thread thread : threads) {
             try {
-                thread.join(POLL.multipliedBy(5).toMillis());
+                thread.join(SupervisedConsumer.POLL.multipliedBy(5).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        consumers.forEach(Consumer::close);
+        consumers.forEach(supervised -> supervised.consumer().close());
     }
 }

@@ -1,6 +1,7 @@
 package io.streamdingo.engine.delivery;
 
 import io.streamdingo.api.streams.Consumer;
+import io.streamdingo.api.streams.ConsumerClosedException;
 import io.streamdingo.api.streams.Delivery;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,7 +36,7 @@ final class InMemoryConsumer implements Consumer {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (closed || !open.getAsBoolean()) {
-                throw new IllegalStateException("consumer " + consumerId + " of subscription "
+                throw new ConsumerClosedException("consumer " + consumerId + " of subscription "
                         + state.subscriptionName() + " is closed; subscribe again to consume");
             }
             Optional<InMemoryDelivery> delivery = state.next(consumerId);

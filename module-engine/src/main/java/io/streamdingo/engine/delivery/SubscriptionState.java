@@ -6,6 +6,7 @@ import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.DeadLetter;
 import io.streamdingo.api.streams.DeliverySemantics;
 import io.streamdingo.api.streams.NackAction;
+import io.streamdingo.api.streams.StaleDeliveryException;
 import io.streamdingo.api.streams.StartPosition;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.SubscriptionDefinition;
@@ -291,7 +292,7 @@ final class SubscriptionState {
                 && delivery.consumerId().equals(event.holder)
                 && event.attempts == delivery.attempt();
         if (!held) {
-            throw new IllegalStateException("delivery of event "
+            throw new StaleDeliveryException("delivery of event "
                     + delivery.event().eventId() + " (attempt "
                     + delivery.attempt() + ") to " + delivery.consumerId() + " in subscription " + definition.name()
                     + " can no longer be settled: its visibility timeout passed or its consumer left, and it was"

@@ -1,5 +1,7 @@
 package io.streamdingo.store.jpa;
 
+import static io.streamdingo.store.jpa.CdiTestConfig.configure;
+import static io.streamdingo.store.jpa.CdiTestConfig.unconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,8 +54,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -162,20 +162,6 @@ class InjectedEventStoreTest {
         void ship(io.streamdingo.api.RecordedEvent event) {
             CALLS.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
         }
-    }
-
-    /**
-     * Sets configuration as system properties and drops the cached configuration, so that the next
-     * container sees exactly these keys (as a freshly started server would).
-     */
-    private static void configure(Map<String, String> properties) {
-        properties.forEach(System::setProperty);
-        ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
-    }
-
-    private static void unconfigure(Map<String, String> properties) {
-        properties.keySet().forEach(System::clearProperty);
-        ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
     }
 
     @BeforeEach
@@ -352,7 +338,7 @@ class InjectedEventStoreTest {
             store.append(StreamId.of("cdi_push", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-1", 1)));
             store.append(StreamId.of("cdi_push", "o-2"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-2", 2)));
 
-            awaitUntil(() -> BillingConsumer.BILLED.size() >= 2);
+            awaitUntil10(() -> BillingConsumer.BILLED.size() >= 2);
         } finally {
             unconfigure(config);
         }
@@ -384,13 +370,13 @@ class InjectedEventStoreTest {
             EventStore store = container.select(EventStore.class).get();
             store.append(StreamId.of("cdi_ship", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-1", 1)));
             store.append(StreamId.of("cdi_ship", "o-2"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-2", 2)));
-            awaitUntil(() -> ShippingConsumer.CALLS.size() >= 2);
+            awaitUntil10(() -> ShippingConsumer.CALLS.size() >= 2);
 
             // an operator rewinds the subscription: both events are delivered again
             Subscriptions subscriptions = container.select(Subscriptions.class).get();
             subscriptions.resetPosition("cdi-ship", "cdi-ship", 0L);
             // the consumer has been handed both events again once its position is back at the head
-            awaitUntil(() -> subscriptions.positions("cdi-ship").stream().allMatch(p -> p.lag() == 0));
+            awaitUntil10(() -> subscriptions.positions("cdi-ship").stream().allMatch(p -> p.lag() == 0));
             assertThat(subscriptions.positions("cdi-ship"))
                     .isNotEmpty()
                     .allMatch(p -> p.lag() == 0 && p.position() > 0);
@@ -402,14 +388,6 @@ class InjectedEventStoreTest {
             assertThat(ShippingConsumer.CALLS.keySet()).allMatch(id -> processed.isProcessed("cdi-ship", id));
         } finally {
             unconfigure(config);
-        }
-    }
-
-    /** Waits up to 10 s for what the consumers do on their own threads; the assertions follow. */
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
         }
     }
 
@@ -538,5 +516,9 @@ class InjectedEventStoreTest {
                 return row.getLong(1);
             }
         }
+    }
+
+    private static void awaitUntil10(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        CdiTestConfig.awaitUntil(condition, 10);
     }
 }

@@ -1,0 +1,335 @@
+package io.streamdingo.store.jpa;
+
+import static io.streamdingo.store.jpa.CdiTestConfig.awaitUntil;
+import static io.streamdingo.store.jpa.CdiTestConfig.configure;
+import static io.streamdingo.store.jpa.CdiTestConfig.unconfigure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.ExpectedVersion;
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.StoreUnavailableException;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.OffsetStore;
+import io.streamdingo.api.spi.ProcessedEvents;
+import io.streamdingo.api.spi.SnapshotStore;
+import io.streamdingo.api.streams.ConsumerStatus;
+import io.streamdingo.api.streams.Consumes;
+import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.RunningConsumers;
+import io.streamdingo.api.streams.Subscriptions;
+import io.streamdingo.engine.EventStoreBuilder;
+import io.streamdingo.engine.EventStoreCustomizer;
+import io.streamdingo.engine.cdi.ConsumerMethods;
+import io.streamdingo.engine.cdi.ConsumerRunner;
+import io.streamdingo.engine.cdi.EventStoreProducer;
+import io.streamdingo.engine.cdi.StreamsProducer;
+import io.streamdingo.tck.events.CartEvents.ItemAdded;
+import io.streamdingo.tck.events.CartEvents.ItemRemoved;
+import io.streamdingo.tck.events.CartEvents.NoteAdded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The {@code @Consumes} methods of an application in a real CDI container (Weld) over the JPA store on H2:
+ * one supervised consumer per subscription that outlives failures around a delivery, dispatches by payload
+ * type, and refuses at start-up what cannot work.
+ */
+class ConsumerSupervisionTest {
+
+    @RegisterExtension
+    static final TestSchema SCHEMA = new TestSchema(TestDatabase.H2);
+
+    private final Map<String, String> config = new HashMap<>();
+
+    /** The application's own storage beans: the JPA store, and a processed-events store it can make fail. */
+    @ApplicationScoped
+    static class Storage {
+        /** How many exactly-once transactions still fail, as a database that goes away during the commit. */
+        static final AtomicInteger COMMITS_TO_FAIL = new AtomicInteger();
+
+        @Produces
+        @jakarta.inject.Singleton
+        EventStoreBackend backend() {
+            return new JpaEventStoreBackend(SCHEMA.entityManagerFactory());
+        }
+
+        @Produces
+        @jakarta.inject.Singleton
+        OffsetStore offsets() {
+            return new JpaOffsetStore(SCHEMA.entityManagerFactory());
+        }
+
+        @Produces
+        @jakarta.inject.Singleton
+        SnapshotStore snapshots() {
+            return new JpaSnapshotStore(SCHEMA.entityManagerFactory());
+        }
+
+        @Produces
+        @jakarta.inject.Singleton
+        ProcessedEvents processed() {
+            ProcessedEvents real = new JpaProcessedEvents(SCHEMA.entityManagerFactory(), Clock.systemUTC());
+            return new ProcessedEvents() {
+                @Override
+                public boolean processOnce(String consumer, UUID eventId, Work work) {
+                    if (COMMITS_TO_FAIL.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        // the work runs and is rolled back, as when the commit cannot reach the database
+                        try {
+                            real.processOnce(consumer, eventId, tx -> {
+                                work.run(tx);
+                                throw new SQLException("connection reset during commit");
+                            });
+                        } catch (RuntimeException rolledBack) {
+                            throw new StoreUnavailableException(
+                                    "the database could not be reached to commit; try again", rolledBack);
+                        }
+                    }
+                    return real.processOnce(consumer, eventId, work);
+                }
+
+                @Override
+                public boolean isProcessed(String consumer, UUID eventId) {
+                    return real.isProcessed(consumer, eventId);
+                }
+
+                @Override
+                public int deleteProcessedBefore(java.time.Instant cutoff) {
+                    return real.deleteProcessedBefore(cutoff);
+                }
+            };
+        }
+    }
+
+    /** The application's event types. */
+    @ApplicationScoped
+    static class CartTypes implements EventStoreCustomizer {
+        @Override
+        public void customize(EventStoreBuilder builder) {
+            builder.register(ItemAdded.class).register(ItemRemoved.class).register(NoteAdded.class);
+        }
+    }
+
+    /** An exactly-once consumer that counts its calls per event. */
+    @ApplicationScoped
+    static class Ledger {
+        static final Map<UUID, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+
+        @Consumes("sup-ledger")
+        void book(RecordedEvent event) {
+            CALLS.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** Two methods on one consumer-group subscription, each for one payload type; notes are for nobody. */
+    @ApplicationScoped
+    static class Billing {
+        static final List<UUID> BILLED = new CopyOnWriteArrayList<>();
+        static final List<UUID> REFUNDED = new CopyOnWriteArrayList<>();
+        static final Set<String> WRONG = ConcurrentHashMap.newKeySet();
+
+        @Consumes("sup-billing")
+        void bill(ItemAdded added) {
+            BILLED.add(UUID.nameUUIDFromBytes(added.sku().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+
+        @Consumes("sup-billing")
+        void refund(ItemRemoved removed) {
+            REFUNDED.add(UUID.nameUUIDFromBytes(removed.sku().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** A method that settles deliveries itself beside one that does not: they cannot share a subscription. */
+    @ApplicationScoped
+    static class MixedSettling {
+        @Consumes("sup-mixed")
+        void settle(Delivery delivery) {
+            delivery.ack();
+        }
+
+        @Consumes("sup-mixed")
+        void book(ItemAdded added) {}
+    }
+
+    /** A read-receipt subscription served by a method that cannot mark anything read. */
+    @ApplicationScoped
+    static class UnreadableReceipts {
+        @Consumes("sup-receipts")
+        void show(ItemAdded added) {}
+    }
+
+    @AfterEach
+    void forgetConfiguration() {
+        unconfigure(config);
+    }
+
+    private void subscription(String name, String stream, String mode, String semantics) {
+        config.put("streamdingo.streams." + stream + ".semantics", semantics);
+        config.put("streamdingo.subscriptions." + name + ".stream", stream);
+        config.put("streamdingo.subscriptions." + name + ".mode", mode);
+        configure(config);
+    }
+
+    private static WeldContainer application(Class<?>... consumers) {
+        List<Class<?>> beans = new ArrayList<>(List.of(
+                EventStoreProducer.class, StreamsProducer.class, ConsumerRunner.class, Storage.class, CartTypes.class));
+        beans.addAll(List.of(consumers));
+        return new Weld()
+                .disableDiscovery()
+                .addExtension(new ConsumerMethods())
+                .addBeanClasses(beans.toArray(Class<?>[]::new))
+                .initialize();
+    }
+
+    @Test
+    void anExactlyOnceConsumerWhoseTransactionFailsThreeTimesKeepsRunningAndProcessesEveryEventOnce() throws Exception {
+        subscription("sup-ledger", "sup_ledger_stream", "EXCLUSIVE", "EXACTLY_ONCE");
+        Ledger.CALLS.clear();
+        Storage.COMMITS_TO_FAIL.set(3);
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Logger supervisor = Logger.getLogger("io.streamdingo.engine.cdi.SupervisedConsumer");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        supervisor.addHandler(capture);
+        List<UUID> appended = new ArrayList<>();
+        try (WeldContainer container = application(Ledger.class)) {
+            EventStore store = container.select(EventStore.class).get();
+            for (int i = 0; i < 20; i++) {
+                store.append(
+                        StreamId.of("sup_ledger_stream", "l-" + (i % 4)),
+                        ExpectedVersion.any(),
+                        NewEvent.of(new ItemAdded("sku-" + i, i)));
+            }
+            try (java.util.stream.Stream<RecordedEvent> events = store.readCategory("sup_ledger_stream", 0)) {
+                events.map(RecordedEvent::eventId).forEach(appended::add);
+            }
+            ProcessedEvents processed = container.select(ProcessedEvents.class).get();
+            awaitUntil(() -> appended.stream().allMatch(id -> processed.isProcessed("sup-ledger", id)), 20);
+            RunningConsumers consumers =
+                    container.select(RunningConsumers.class).get();
+            ConsumerStatus status = consumers.statuses().get(0);
+
+            assertThat(Ledger.CALLS.keySet()).containsExactlyInAnyOrderElementsOf(appended);
+            // the first event: three attempts rolled back with their transaction, then the one that committed
+            assertThat(Ledger.CALLS.get(appended.get(0))).hasValue(4);
+            assertThat(appended.subList(1, appended.size()))
+                    .allMatch(id -> Ledger.CALLS.get(id).get() == 1);
+            assertThat(status.state()).isEqualTo(ConsumerStatus.State.RUNNING);
+            assertThat(status.consecutiveFailures()).isZero();
+            assertThat(status.lastError()).contains("StoreUnavailableException");
+            assertThat(logged.stream().filter(r -> r.getLevel() == Level.WARNING))
+                    .as("one warning for the outage, not one per attempt")
+                    .hasSize(1);
+            assertThat(logged.stream().filter(r -> r.getLevel() == Level.INFO))
+                    .singleElement()
+                    .satisfies(r -> assertThat(java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
+                            .contains("makes progress again after 3 failed attempts"));
+        } finally {
+            supervisor.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void twoMethodsOnOneConsumerGroupSubscriptionEachReceiveEveryEventOfTheirTypeUnderLoad() throws Exception {
+        subscription("sup-billing", "sup_billing_stream", "CONSUMER_GROUP", "AT_LEAST_ONCE");
+        Billing.BILLED.clear();
+        Billing.REFUNDED.clear();
+        int writers = 4;
+        int perWriter = 100;
+        try (WeldContainer container = application(Billing.class)) {
+            EventStore store = container.select(EventStore.class).get();
+            List<Thread> threads = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                threads.add(started(() -> {
+                    for (int i = 0; i < perWriter; i++) {
+                        String sku = "w" + writer + "-" + i;
+                        StreamId order = StreamId.of("sup_billing_stream", "o-" + writer + "-" + (i % 10));
+                        Object event = i % 2 == 0 ? new ItemAdded(sku, 1) : new ItemRemoved(sku);
+                        store.append(order, ExpectedVersion.any(), NewEvent.of(event), NewEvent.of(new NoteAdded(sku)));
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            int each = writers * perWriter / 2;
+            awaitUntil(() -> Billing.BILLED.size() >= each && Billing.REFUNDED.size() >= each, 30);
+            Subscriptions subscriptions = container.select(Subscriptions.class).get();
+            awaitUntil(() -> subscriptions.positions("sup-billing").stream().allMatch(p -> p.lag() == 0), 10);
+
+            assertThat(Set.copyOf(Billing.BILLED)).hasSize(each);
+            assertThat(Set.copyOf(Billing.REFUNDED)).hasSize(each);
+            assertThat(Set.copyOf(Billing.BILLED)).doesNotContainAnyElementsOf(Billing.REFUNDED);
+            assertThat(subscriptions.positions("sup-billing"))
+                    .as("the notes, which no method takes, were acknowledged as ignored")
+                    .allMatch(p -> p.lag() == 0);
+            assertThat(container.select(RunningConsumers.class).get().statuses())
+                    .singleElement()
+                    .satisfies(status ->
+                            assertThat(status.methods()).containsExactlyInAnyOrder("Billing.bill", "Billing.refund"));
+        }
+    }
+
+    private static Thread started(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.start();
+        return thread;
+    }
+
+    @Test
+    void aMethodThatSettlesDeliveriesBesideAnotherMethodFailsTheDeploymentNamingBoth() {
+        subscription("sup-mixed", "sup_mixed_stream", "CONSUMER_GROUP", "AT_LEAST_ONCE");
+
+        assertThatThrownBy(() -> application(MixedSettling.class).close())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sup-mixed")
+                .hasMessageContaining("MixedSettling.settle")
+                .hasMessageContaining("MixedSettling.book")
+                .hasMessageContaining("only method");
+    }
+
+    @Test
+    void aReadReceiptSubscriptionWithoutADeliveryTakingMethodFailsTheDeployment() {
+        subscription("sup-receipts", "sup_receipts_stream", "READ_RECEIPT", "AT_LEAST_ONCE");
+
+        assertThatThrownBy(() -> application(UnreadableReceipts.class).close())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sup-receipts")
+                .hasMessageContaining("UnreadableReceipts.show")
+                .hasMessageContaining("markRead");
+    }
+}
