@@ -110,6 +110,26 @@ public final class EventStores {
     }
 
     /**
+     * The delivery of {@code topology} through a broker, as {@link #subscriptions(StoreEngine, Topology,
+     * OffsetStore, Clock, DeliveryTransport)}, with this server's name among the servers of the application:
+     * the processes of a consumer group share its queue, and each keeps its position in a row of its own
+     * ({@code subscription@member}), so that no row passes an event another server still holds. By default the
+     * member is the host name; name each server when several run on one host.
+     *
+     * @throws IllegalArgumentException if a name cannot be a broker name, or {@code member} is blank
+     */
+    public static Subscriptions subscriptions(
+            StoreEngine engine,
+            Topology topology,
+            OffsetStore offsets,
+            Clock clock,
+            DeliveryTransport transport,
+            String member) {
+        return new EngineSubscriptions(
+                engine.internals(), topology, offsets, clock, Objects.requireNonNull(transport, "transport"), member);
+    }
+
+    /**
      * The retention task for {@code topology}'s persistent streams in {@code engine}'s store (ST-7), judging age by
      * {@code clock}; schedule {@link RetentionTask#run()} periodically.
      */
@@ -146,7 +166,24 @@ public final class EventStores {
      */
     public static OutboxRelay outboxRelay(
             StoreEngine engine, Topology topology, EventPublisher publisher, OffsetStore offsets) {
-        return new OutboxRelay(engine.internals(), topology, publisher, offsets, 500, java.time.Duration.ofSeconds(30));
+        return outboxRelay(engine, topology, publisher, offsets, 500, java.time.Duration.ofSeconds(30));
+    }
+
+    /**
+     * An outbox relay as {@link #outboxRelay(StoreEngine, Topology, EventPublisher, OffsetStore)}, publishing
+     * {@code batchSize} events per broker round trip and holding its lease for {@code leaseTimeout} after each
+     * renewal (once per batch): a relay that dies is replaced within that time.
+     *
+     * @throws IllegalArgumentException if the batch size is below 1
+     */
+    public static OutboxRelay outboxRelay(
+            StoreEngine engine,
+            Topology topology,
+            EventPublisher publisher,
+            OffsetStore offsets,
+            int batchSize,
+            java.time.Duration leaseTimeout) {
+        return new OutboxRelay(engine.internals(), topology, publisher, offsets, batchSize, leaseTimeout);
     }
 
     /** Replays of persistent stream categories from {@code store} (ST-6). */

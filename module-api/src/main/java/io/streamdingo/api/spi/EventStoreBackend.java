@@ -55,6 +55,14 @@ public interface EventStoreBackend extends AutoCloseable {
      */
     List<StoredEvent> readAll(long afterPosition, int limit);
 
+    /**
+     * Up to {@code limit} events of the streams of {@code category} with a global position greater than
+     * {@code afterPosition}, ascending, under the same rule as {@link #readAll}: never an event while one with
+     * a lower position may still commit. Its cost must not grow with other categories' events (an index on
+     * category and position): subscriptions and the outbox relay read one category while others are busy.
+     */
+    List<StoredEvent> readCategory(String category, long afterPosition, int limit);
+
     /** The highest position {@link #readAll} can return now; 0 if there is none. */
     long headPosition();
 

@@ -28,6 +28,13 @@ public interface TransportChannel extends AutoCloseable {
      */
     long connections();
 
+    /**
+     * Runs {@code listener} whenever messages arrive, so that a waiting consumer looks at once instead of at
+     * its next poll. It must be quick and must not throw. By default nothing is called: consumers then see
+     * arrivals at their next look.
+     */
+    default void onArrival(Runnable listener) {}
+
     /** Stops receiving; messages not acknowledged go back to the broker. Idempotent. */
     @Override
     void close();

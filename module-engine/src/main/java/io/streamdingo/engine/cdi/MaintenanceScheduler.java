@@ -11,12 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -29,8 +27,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class MaintenanceScheduler {
-
-    private static final System.Logger LOG = System.getLogger(MaintenanceScheduler.class.getName());
 
     private BackgroundExecutor scheduler;
 
@@ -51,37 +47,18 @@ public class MaintenanceScheduler {
         if (retention) {
             RetentionTask task = EventStores.retention(engine, topology, Clock.systemUTC());
             Duration every = duration(config, "streamdingo.retention.interval").orElse(Duration.ofMinutes(1));
-            scheduler
-                    .executor()
-                    .scheduleWithFixedDelay(
-                            () -> guarded("retention", task::run),
-                            every.toMillis(),
-                            every.toMillis(),
-                            TimeUnit.MILLISECONDS);
+            scheduler.schedule("StreamDingo's retention task", task::run, every);
         }
         if (cleanup) {
             ProcessedEvents table = processedEvents.get();
             Duration every = duration(config, "streamdingo.exactly-once.cleanup-interval")
                     .orElse(Duration.ofHours(1));
             Duration keep = ttl.get();
-            scheduler
-                    .executor()
-                    .scheduleWithFixedDelay(
-                            () -> guarded(
-                                    "processed-events cleanup",
-                                    () -> table.deleteProcessedBefore(
-                                            Clock.systemUTC().instant().minus(keep))),
-                            every.toMillis(),
-                            every.toMillis(),
-                            TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private static void guarded(String what, Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "StreamDingo " + what + " failed; it runs again at its next interval", e);
+            scheduler.schedule(
+                    "StreamDingo's processed-events cleanup",
+                    () -> table.deleteProcessedBefore(
+                            Clock.systemUTC().instant().minus(keep)),
+                    every);
         }
     }
 

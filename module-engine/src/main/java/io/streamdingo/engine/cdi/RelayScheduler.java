@@ -12,10 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -26,8 +24,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class RelayScheduler {
-
-    private static final System.Logger LOG = System.getLogger(RelayScheduler.class.getName());
 
     private BackgroundExecutor scheduler;
     private OutboxRelay relay;
@@ -46,17 +42,7 @@ public class RelayScheduler {
         relay = EventStores.outboxRelay(engine, topology, publishers.get(), offsets);
         Duration every = interval();
         scheduler = BackgroundExecutor.named("streamdingo-relay");
-        scheduler
-                .executor()
-                .scheduleWithFixedDelay(this::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void runOnce() {
-        try {
-            relay.publishPending();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the outbox relay could not publish; it tries again at its next run", e);
-        }
+        scheduler.schedule("the outbox relay", relay::publishPending, every);
     }
 
     private static Duration interval() {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The loop that keeps one subscription's consumer going from application start to shutdown: it polls,
@@ -20,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Failures that are not a method's own (the database or broker unreachable, a transaction that cannot
  * commit, a poll that fails) are an outage: the loop backs off (0.1 s doubling to 30 s, with jitter), tries
  * the same delivery again (it stays this consumer's), logs the first failure at WARNING with its cause and
- * the recovery at INFO — once per outage, not once per attempt — and shows {@link ConsumerStatus.State#FAILING}
+ * the recovery at INFO — once per outage, not once per attempt ({@link OutageLog}) — and shows {@link ConsumerStatus.State#FAILING}
  * meanwhile. Only {@link ConsumerClosedException} (the subscriptions were closed) or {@link #stop()} ends it.
  */
 final class SupervisedConsumer implements Runnable {
@@ -36,12 +35,11 @@ final class SupervisedConsumer implements Runnable {
     private final Clock clock;
     private final Object sleep = new Object();
 
+    private final OutageLog outage;
+
     private volatile boolean running = true;
-    private ConsumerStatus.State state = ConsumerStatus.State.RUNNING;
-    private Instant lastProgress;
-    private @Nullable Instant failingSince;
-    private int failures;
-    private @Nullable String lastError;
+    private volatile boolean stopped;
+    private volatile Instant lastProgress;
 
     SupervisedConsumer(
             String subscription,
@@ -55,6 +53,8 @@ final class SupervisedConsumer implements Runnable {
         this.methods = List.copyOf(methods);
         this.clock = clock;
         this.lastProgress = clock.instant();
+        this.outage =
+                new OutageLog(LOG, "consumer " + consumer.consumerId() + " of subscription " + subscription, clock);
     }
 
     @Override
@@ -84,9 +84,7 @@ final class SupervisedConsumer implements Runnable {
                 }
             }
         } finally {
-            synchronized (this) {
-                state = ConsumerStatus.State.STOPPED;
-            }
+            stopped = true;
         }
     }
 
@@ -118,56 +116,12 @@ final class SupervisedConsumer implements Runnable {
     }
 
     private void succeeded() {
-        Instant now = clock.instant();
-        int recoveredFrom;
-        Instant since;
-        synchronized (this) {
-            lastProgress = now;
-            recoveredFrom = failures;
-            since = failingSince;
-            failures = 0;
-            failingSince = null;
-            state = running ? ConsumerStatus.State.RUNNING : ConsumerStatus.State.STOPPED;
-        }
-        if (recoveredFrom > 0) {
-            LOG.log(
-                    Level.INFO,
-                    "consumer {0} of subscription {1} makes progress again after {2} failed attempts over {3}",
-                    consumer.consumerId(),
-                    subscription,
-                    recoveredFrom,
-                    Duration.between(since, now));
-        }
+        lastProgress = clock.instant();
+        outage.succeeded();
     }
 
     private void failed(Throwable error) {
-        int count;
-        synchronized (this) {
-            count = ++failures;
-            if (count == 1) {
-                failingSince = clock.instant();
-            }
-            state = ConsumerStatus.State.FAILING;
-            lastError = error.getClass().getName() + ": " + error.getMessage();
-        }
-        if (count == 1) {
-            LOG.log(
-                    Level.WARNING,
-                    "consumer " + consumer.consumerId() + " of subscription " + subscription + " cannot make"
-                            + " progress; it retries with a back-off of up to "
-                            + BACKOFF.max().toSeconds()
-                            + " s and logs again when it recovers",
-                    error);
-        } else {
-            LOG.log(
-                    Level.DEBUG,
-                    "consumer {0} of subscription {1} failed again ({2} in a row): {3}",
-                    consumer.consumerId(),
-                    subscription,
-                    count,
-                    error.toString());
-        }
-        pause(BACKOFF.after(count));
+        pause(BACKOFF.after(outage.failed(error, BACKOFF.max())));
     }
 
     private void pause(Duration wait) {
@@ -193,9 +147,20 @@ final class SupervisedConsumer implements Runnable {
         }
     }
 
-    synchronized ConsumerStatus status() {
+    ConsumerStatus status() {
+        int failures = outage.failures();
+        ConsumerStatus.State state = stopped
+                ? ConsumerStatus.State.STOPPED
+                : failures > 0 ? ConsumerStatus.State.FAILING : ConsumerStatus.State.RUNNING;
         return new ConsumerStatus(
-                subscription, consumer.consumerId(), methods, state, lastProgress, failingSince, failures, lastError);
+                subscription,
+                consumer.consumerId(),
+                methods,
+                state,
+                lastProgress,
+                outage.since(),
+                failures,
+                outage.lastError());
     }
 
     Consumer consumer() {

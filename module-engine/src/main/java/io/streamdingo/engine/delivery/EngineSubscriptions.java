@@ -41,6 +41,7 @@ public final class EngineSubscriptions implements Subscriptions {
     private final OffsetStore offsets;
     private final Clock clock;
     private final @Nullable DeliveryTransport transport;
+    private final String member;
     private final Map<StreamId, Long> ephemeralVersions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, SubscriptionState>> states = new ConcurrentHashMap<>();
     private final Map<String, EphemeralQueue> queues = new ConcurrentHashMap<>();
@@ -48,6 +49,8 @@ public final class EngineSubscriptions implements Subscriptions {
     private final OffsetStore ephemeralOffsets = new InMemoryOffsetStore();
 
     private final AtomicBoolean open = new AtomicBoolean(true);
+    /** Appends in this JVM wake every waiting consumer: one of them may want the new events. */
+    private final Runnable wakeAll = this::wakeAll;
 
     /**
      * The delivery of {@code topology} over {@code transport}, or straight from the store and in-memory
@@ -61,11 +64,36 @@ public final class EngineSubscriptions implements Subscriptions {
             OffsetStore offsets,
             Clock clock,
             @Nullable DeliveryTransport transport) {
+        this(store, topology, offsets, clock, transport, defaultMember());
+    }
+
+    /**
+     * The delivery of {@code topology} over {@code transport}, or straight from the store when it is
+     * {@code null}, as the consumer-group member {@code member}: over a transport, a consumer group's processes
+     * share one queue, and each keeps its position in a row of its own, {@code subscription@member}.
+     *
+     * @param member this process's stable name among the servers of one application (a server name; by
+     *     default the host name)
+     * @throws IllegalArgumentException if a name of the topology cannot be a broker name, or the member is blank
+     */
+    public EngineSubscriptions(
+            DefaultEventStore store,
+            Topology topology,
+            OffsetStore offsets,
+            Clock clock,
+            @Nullable DeliveryTransport transport,
+            String member) {
+        if (member == null || member.isBlank()) {
+            throw new IllegalArgumentException(
+                    "a member name must not be blank; name the server, for example by its" + " host name");
+        }
+        this.member = member;
         this.store = Objects.requireNonNull(store, "store");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.offsets = Objects.requireNonNull(offsets, "offsets");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.transport = transport;
+        store.onAppend(wakeAll);
         if (transport != null) {
             transport.declare(topology);
             return;
@@ -74,6 +102,21 @@ public final class EngineSubscriptions implements Subscriptions {
             if (stream.type() == StreamType.EPHEMERAL) {
                 queues.put(stream.category(), new EphemeralQueue(stream, store, clock));
             }
+        }
+    }
+
+    /** Modes whose queue the processes of one application share, each receiving some streams. */
+    private static boolean isShared(SubscriptionDefinition definition) {
+        return definition.mode() == SubscriptionMode.CONSUMER_GROUP
+                || definition.mode() == SubscriptionMode.READ_RECEIPT;
+    }
+
+    /** The host name, which tells the servers of one application apart when each runs on a host of its own. */
+    static String defaultMember() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
         }
     }
 
@@ -100,14 +143,25 @@ public final class EngineSubscriptions implements Subscriptions {
         StreamDefinition stream = topology.stream(definition.stream()).orElseThrow();
         if (transport != null) {
             boolean persistent = stream.type() == StreamType.PERSISTENT;
+            boolean shared = isShared(definition);
+            io.streamdingo.api.spi.TransportChannel channel = transport.open(definition, key);
             TransportSource source = new TransportSource(
-                    transport.open(definition, key),
+                    channel,
                     stream,
                     store,
                     inThisStore(stream) ? new StoreSource(store, stream.category()) : null,
+                    clock,
+                    shared);
+            SubscriptionState state = new SubscriptionState(
+                    definition,
+                    stream,
+                    key,
+                    shared ? key + "@" + member : key,
+                    source,
+                    persistent ? offsets : ephemeralOffsets,
                     clock);
-            return new SubscriptionState(
-                    definition, stream, key, source, persistent ? offsets : ephemeralOffsets, clock);
+            channel.onArrival(state.wakeup()::fire);
+            return state;
         }
         EphemeralQueue queue = queues.get(stream.category());
         return queue == null
@@ -134,6 +188,15 @@ public final class EngineSubscriptions implements Subscriptions {
         EphemeralQueue queue = queues.get(stream.category());
         queue.publish(streamId, event);
         queue.consumedUpTo(slowestPosition(streamId.category(), queue.head() - 1));
+        wakeAll();
+    }
+
+    private void wakeAll() {
+        for (Map<String, SubscriptionState> byKey : states.values()) {
+            for (SubscriptionState state : byKey.values()) {
+                state.wakeup().fire();
+            }
+        }
     }
 
     /** The lowest position any subscription of {@code category} has settled up to; {@code ifNone} without any. */
@@ -155,9 +218,12 @@ public final class EngineSubscriptions implements Subscriptions {
         SubscriptionDefinition definition = definition(subscription);
         StreamDefinition stream = topology.stream(definition.stream()).orElseThrow();
         boolean persistent = stream.type() == StreamType.PERSISTENT;
-        Map<String, SubscriptionState> connected = states.getOrDefault(subscription, Map.of());
+        Map<String, SubscriptionState> connected = new java.util.HashMap<>();
+        states.getOrDefault(subscription, Map.of())
+                .values()
+                .forEach(state -> connected.put(state.positionKey(), state));
         Map<String, Long> positions = new java.util.TreeMap<>(persistent ? offsets.all(subscription) : Map.of());
-        connected.values().forEach(state -> positions.put(state.consumerKey(), state.position()));
+        connected.forEach((key, state) -> positions.put(key, state.position()));
         List<ConsumerPosition> out = new ArrayList<>();
         positions.forEach((key, position) -> {
             SubscriptionState state = connected.get(key);
@@ -221,6 +287,8 @@ public final class EngineSubscriptions implements Subscriptions {
     @Override
     public void close() {
         if (open.getAndSet(false)) {
+            store.removeAppendListener(wakeAll);
+            wakeAll(); // waiting consumers see the close at once
             for (Map<String, SubscriptionState> byKey : states.values()) {
                 for (SubscriptionState state : byKey.values()) {
                     if (state.source() instanceof TransportSource source) {

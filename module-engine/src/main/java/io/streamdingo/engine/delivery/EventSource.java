@@ -2,6 +2,7 @@ package io.streamdingo.engine.delivery;
 
 import io.streamdingo.api.RecordedEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -22,4 +23,16 @@ interface EventSource {
 
     /** The subscription's saved position moved to {@code position}: what lies at or below it is settled. */
     default void settledUpTo(long position) {}
+
+    /**
+     * Events at or below {@code readUpTo} that the subscription has not been given yet: another consumer-group
+     * member's, handed to this process when that member died. Empty for a source whose order is the
+     * subscription's own.
+     */
+    default List<RecordedEvent> late(long readUpTo, Map<String, Integer> receiveAs) {
+        return List.of();
+    }
+
+    /** A {@linkplain #late late} event was settled. */
+    default void settledLate(RecordedEvent event) {}
 }

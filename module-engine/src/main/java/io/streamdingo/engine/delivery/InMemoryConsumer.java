@@ -11,8 +11,12 @@ import java.util.function.BooleanSupplier;
 /** A pulling consumer of the in-memory delivery. */
 final class InMemoryConsumer implements Consumer {
 
-    /** How often a waiting poll looks again: the store does not notify, and a short nap costs little. */
-    private static final long NAP_MILLIS = 2;
+    /**
+     * How often a waiting poll looks again when nothing in this JVM woke it: the bound on how late it sees an
+     * append by another process. A look reads the source (about one query) only when woken or when the
+     * subscription has not read for {@link SubscriptionState#IDLE_READS}.
+     */
+    static final Duration IDLE_RECHECK = SubscriptionState.IDLE_READS;
 
     private final SubscriptionState state;
     private final String consumerId;
@@ -39,15 +43,17 @@ final class InMemoryConsumer implements Consumer {
                 throw new ConsumerClosedException("consumer " + consumerId + " of subscription "
                         + state.subscriptionName() + " is closed; subscribe again to consume");
             }
+            long seen = state.wakeup().version();
             Optional<InMemoryDelivery> delivery = state.next(consumerId);
             if (delivery.isPresent()) {
                 return Optional.of(delivery.get());
             }
-            if (System.nanoTime() >= deadline) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 return Optional.empty();
             }
             try {
-                Thread.sleep(NAP_MILLIS);
+                state.wakeup().await(seen, Math.min(left, IDLE_RECHECK.toNanos()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();

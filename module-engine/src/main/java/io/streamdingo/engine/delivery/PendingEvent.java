@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 final class PendingEvent {
 
     final RecordedEvent event;
+    /** Handed over late by its source (another member's, after it died): it holds the position until settled. */
+    final boolean late;
 
     int attempts;
     Instant notBefore;
@@ -29,8 +31,13 @@ final class PendingEvent {
     String reader;
 
     PendingEvent(RecordedEvent event, Instant notBefore) {
+        this(event, notBefore, false);
+    }
+
+    PendingEvent(RecordedEvent event, Instant notBefore, boolean late) {
         this.event = event;
         this.notBefore = notBefore;
+        this.late = late;
     }
 
     long position() {

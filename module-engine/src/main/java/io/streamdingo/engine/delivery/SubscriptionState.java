@@ -29,8 +29,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One position in one subscription and everything that hangs on it: the events read but not settled, the
  * consumers sharing it, and its dead letters (ST-2 to ST-5). A broadcast subscription has one per consumer;
- * the other modes one per subscription. All methods are synchronized: the state is small and every change
- * must see the whole of it.
+ * the other modes one per subscription. Its bookkeeping is guarded by its monitor (the state is small and
+ * every change must see the whole of it); reading the source and saving the position, which may go to a
+ * database, happen outside it: one reader at a time reads a window and merges it, and the latest position
+ * computed is saved by whoever settles next, so a slow database never holds other consumers' acknowledgements.
  *
  * <p>Rules: events are read from the subscription's source (the store's global order for the stream's
  * category, or an ephemeral queue), filtered to the subscription's types, at most {@value #WINDOW} at a time. An event is not delivered while an earlier event
@@ -45,6 +47,9 @@ final class SubscriptionState {
     private final SubscriptionDefinition definition;
     private final StreamDefinition stream;
     private final String consumerKey;
+    /** The offset row it keeps: its consumer key, or for a queue shared by processes this process's own row. */
+    private final String positionKey;
+
     private final EventSource source;
     private final OffsetStore offsets;
     private final Clock clock;
@@ -55,7 +60,20 @@ final class SubscriptionState {
     /** Connected consumers in the order they joined, with when each last polled. */
     private final Map<String, Instant> members = new LinkedHashMap<>();
 
+    private final Wakeup wakeup = new Wakeup();
+    private final java.util.concurrent.locks.ReentrantLock reading = new java.util.concurrent.locks.ReentrantLock();
+    private final Object saving = new Object();
+    /** The wake-up version and time of the last read: an idle subscription reads at most every IDLE_READS. */
+    private volatile long lastReadVersion = -1;
+
+    private volatile long lastReadNanos;
+    /** How often an idle subscription reads its source when nothing in this JVM woke it. */
+    static final java.time.Duration IDLE_READS = java.time.Duration.ofMillis(100);
+
     private long readUpTo;
+    /** The position to save: computed under the monitor, saved outside it by {@link #flushPosition()}. */
+    private long toSave = -1;
+
     private long savedPosition = -1;
 
     SubscriptionState(
@@ -65,15 +83,40 @@ final class SubscriptionState {
             EventSource source,
             OffsetStore offsets,
             Clock clock) {
+        this(definition, stream, consumerKey, consumerKey, source, offsets, clock);
+    }
+
+    /**
+     * A position kept under {@code positionKey}. When that row does not exist yet and others of the
+     * subscription do (other processes of a consumer group), it starts at the lowest of them: no process may
+     * start past an event another has not settled.
+     */
+    SubscriptionState(
+            SubscriptionDefinition definition,
+            StreamDefinition stream,
+            String consumerKey,
+            String positionKey,
+            EventSource source,
+            OffsetStore offsets,
+            Clock clock) {
         this.definition = definition;
         this.stream = stream;
         this.consumerKey = consumerKey;
+        this.positionKey = positionKey;
         this.source = source;
         this.offsets = offsets;
         this.clock = clock;
-        OptionalLong stored = offsets.load(definition.name(), consumerKey);
+        OptionalLong stored = offsets.load(definition.name(), positionKey);
+        if (stored.isEmpty() && !positionKey.equals(consumerKey)) {
+            stored = offsets.all(definition.name()).values().stream()
+                    .mapToLong(Long::longValue)
+                    .min();
+        }
         readUpTo = stored.isPresent() ? stored.getAsLong() : startPosition(definition.start());
-        savePosition();
+        synchronized (this) {
+            savePosition();
+        }
+        flushPosition();
     }
 
     private long startPosition(StartPosition start) {
@@ -96,37 +139,92 @@ final class SubscriptionState {
         members.put(consumerId, now);
     }
 
-    synchronized void leave(String consumerId) {
-        if (members.remove(consumerId) != null) {
-            releaseHeldBy(consumerId, clock.instant());
+    void leave(String consumerId) {
+        synchronized (this) {
+            if (members.remove(consumerId) != null) {
+                releaseHeldBy(consumerId, clock.instant());
+            }
         }
+        wakeup.fire();
     }
 
-    /** The next delivery for {@code consumerId}, or empty if none is due for it now. */
-    synchronized Optional<InMemoryDelivery> next(String consumerId) {
+    /** Fires when something a waiting consumer may want happened here. */
+    Wakeup wakeup() {
+        return wakeup;
+    }
+
+    /**
+     * The next delivery for {@code consumerId}, or empty if none is due for it now. Reads more of the source
+     * when the window has nothing for it, unless another consumer is reading already (it wakes the others).
+     */
+    Optional<InMemoryDelivery> next(String consumerId) {
+        Optional<InMemoryDelivery> chosen = nextInWindow(consumerId);
+        if (chosen.isEmpty() && mayRead() && reading.tryLock()) {
+            try {
+                lastReadVersion = wakeup.version(); // a wake-up during the read makes the next look read again
+                lastReadNanos = System.nanoTime();
+                boolean moved = false;
+                while (chosen.isEmpty() && readMore()) {
+                    moved = true;
+                    chosen = nextInWindow(consumerId);
+                }
+                if (moved) {
+                    wakeup.fire();
+                }
+            } finally {
+                reading.unlock();
+            }
+        }
+        flushPosition();
+        return chosen;
+    }
+
+    /** Whether something woke the subscription since its last read, or it has not read for {@link #IDLE_READS}. */
+    private boolean mayRead() {
+        return wakeup.version() != lastReadVersion || System.nanoTime() - lastReadNanos >= IDLE_READS.toNanos();
+    }
+
+    private synchronized Optional<InMemoryDelivery> nextInWindow(String consumerId) {
         Instant now = clock.instant();
         members.put(consumerId, now); // polling keeps a consumer alive, and brings a timed-out one back
         expireMembers(now, consumerId);
         expireDeadlines(now);
-        do {
-            PendingEvent chosen = choose(consumerId, now);
-            if (chosen != null) {
-                return Optional.of(deliver(chosen, consumerId, now));
+        absorbLate(now);
+        PendingEvent chosen = choose(consumerId, now);
+        return chosen == null ? Optional.empty() : Optional.of(deliver(chosen, consumerId, now));
+    }
+
+    /** Another member's events that the source hands this process late: delivered before what it reads next. */
+    private void absorbLate(Instant now) {
+        List<RecordedEvent> late = source.late(readUpTo, definition.receiveAs());
+        if (late.isEmpty()) {
+            return;
+        }
+        for (RecordedEvent event : late) {
+            if (definition.accepts(event.eventType()) && !(event.payload() instanceof Undecodable)) {
+                replays.add(new PendingEvent(event, now, true));
+            } else {
+                source.settledLate(event);
             }
-        } while (readMore());
-        return Optional.empty();
+        }
+        replays.sort(java.util.Comparator.comparingLong(PendingEvent::position));
+        savePosition(); // held below the late events until they are settled
     }
 
     private @Nullable PendingEvent choose(String consumerId, Instant now) {
         if (definition.mode() == SubscriptionMode.EXCLUSIVE && !consumerId.equals(activeMember())) {
             return null;
         }
+        Set<StreamId> blocked = new HashSet<>();
         for (PendingEvent event : replays) {
+            if (blocked.contains(event.event.streamId())) {
+                continue;
+            }
             if (isDue(event, now) && isOwnedBy(event, consumerId)) {
                 return event;
             }
+            blocked.add(event.event.streamId()); // a stream's later events wait for its redelivered one
         }
-        Set<StreamId> blocked = new HashSet<>();
         for (PendingEvent event : pending) {
             StreamId eventStream = event.event.streamId();
             if (blocked.contains(eventStream) || event.awaitingRead()) {
@@ -183,18 +281,29 @@ final class SubscriptionState {
         return new InMemoryDelivery(this, event, event.attempts, consumerId, false);
     }
 
-    /** Reads the next events of the global order into the window; false if there was nothing to read. */
+    /**
+     * Reads the next events of the source into the window; false if there was nothing to read. Called by one
+     * thread at a time ({@code reading}), without the monitor: the source may be a database.
+     */
     private boolean readMore() {
-        int room = WINDOW - pending.size();
-        long head = source.head();
-        if (room <= 0 || readUpTo >= head) {
+        long from;
+        int room;
+        synchronized (this) {
+            from = readUpTo;
+            room = WINDOW - pending.size();
+        }
+        if (room <= 0) {
             return false;
         }
-        long lastRead = readUpTo;
+        long head = source.head();
+        if (from >= head) {
+            return false;
+        }
+        List<RecordedEvent> read = new ArrayList<>();
+        long lastRead = from;
         boolean exhausted = true;
-        try (Stream<RecordedEvent> events = source.after(readUpTo, definition.receiveAs())) {
+        try (Stream<RecordedEvent> events = source.after(from, definition.receiveAs())) {
             Iterator<RecordedEvent> it = events.iterator();
-            Instant now = clock.instant();
             while (it.hasNext()) {
                 RecordedEvent event = it.next();
                 if (room <= 0 && event.globalPosition() != lastRead) {
@@ -202,6 +311,20 @@ final class SubscriptionState {
                     break; // never split the parts of one stored event across two reads
                 }
                 lastRead = event.globalPosition();
+                read.add(event);
+                if (!(event.payload() instanceof Undecodable) && definition.accepts(event.eventType())) {
+                    room--;
+                }
+            }
+        }
+        // A read that ran out saw everything up to the head it started at, other categories' events included.
+        long covered = exhausted ? Math.max(lastRead, head) : lastRead;
+        synchronized (this) {
+            if (readUpTo != from) {
+                return true; // reset while reading: read again from the new position
+            }
+            Instant now = clock.instant();
+            for (RecordedEvent event : read) {
                 if (event.payload() instanceof Undecodable undecodable) {
                     deadLetters.add(new DeadLetter(definition.name(), event, 0, undecodable.reason(), now));
                     LOG.log(
@@ -213,20 +336,34 @@ final class SubscriptionState {
                             undecodable.reason());
                 } else if (definition.accepts(event.eventType())) {
                     pending.add(new PendingEvent(event, now));
-                    room--;
                 }
             }
+            readUpTo = covered;
+            savePosition();
+            return covered > from;
         }
-        // A read that ran out saw everything up to the head it started at, other categories' events included.
-        long covered = exhausted ? Math.max(lastRead, head) : lastRead;
-        boolean moved = covered > readUpTo;
-        readUpTo = covered;
-        savePosition();
-        return moved;
     }
 
     /** Settles a delivery as processed (read receipts: as delivered, now waiting to be read). */
-    synchronized void ack(InMemoryDelivery delivery) {
+    void ack(InMemoryDelivery delivery) {
+        synchronized (this) {
+            settleAck(delivery);
+        }
+        settled();
+    }
+
+    /**
+     * After a settlement: wakes waiting consumers (a stream's next event may be due) and saves the position.
+     *
+     * @throws io.streamdingo.api.StoreUnavailableException if the position cannot be saved now; the next
+     *     settlement saves it
+     */
+    private void settled() {
+        wakeup.fire();
+        flushPosition();
+    }
+
+    private void settleAck(InMemoryDelivery delivery) {
         PendingEvent event = requireHeld(delivery);
         if (definition.mode() == SubscriptionMode.READ_RECEIPT) {
             event.holder = null;
@@ -239,7 +376,14 @@ final class SubscriptionState {
     }
 
     /** Read receipts: the delivered event was read. */
-    synchronized void markRead(InMemoryDelivery delivery) {
+    void markRead(InMemoryDelivery delivery) {
+        synchronized (this) {
+            settleRead(delivery);
+        }
+        settled();
+    }
+
+    private void settleRead(InMemoryDelivery delivery) {
         if (definition.mode() != SubscriptionMode.READ_RECEIPT) {
             throw new IllegalStateException("subscription " + definition.name() + " is " + definition.mode()
                     + ", not READ_RECEIPT: acknowledge deliveries, there is nothing to mark read");
@@ -262,7 +406,14 @@ final class SubscriptionState {
     }
 
     /** Settles a delivery as not processed. */
-    synchronized void nack(InMemoryDelivery delivery, NackAction action) {
+    void nack(InMemoryDelivery delivery, NackAction action) {
+        synchronized (this) {
+            settleNack(delivery, action);
+        }
+        settled();
+    }
+
+    private void settleNack(InMemoryDelivery delivery, NackAction action) {
         PendingEvent event = requireHeld(delivery);
         Instant now = clock.instant();
         if (action == NackAction.DEAD_LETTER) {
@@ -393,30 +544,68 @@ final class SubscriptionState {
     }
 
     private void remove(PendingEvent event) {
-        if (!replays.remove(event)) {
+        if (replays.remove(event)) {
+            if (event.late) {
+                source.settledLate(event.event);
+                savePosition();
+            }
+        } else {
             pending.remove(event);
             savePosition();
         }
     }
 
-    /** The position before the first unsettled event read, or the last position read. */
+    /**
+     * The position before the first unsettled event read (or redelivered late), or the last position read.
+     */
     synchronized long position() {
-        return pending.isEmpty() ? readUpTo : pending.get(0).position() - 1;
+        return currentPosition();
     }
 
-    private void savePosition() {
+    private long currentPosition() {
         long position = pending.isEmpty() ? readUpTo : pending.get(0).position() - 1;
-        if (position != savedPosition) {
-            offsets.save(definition.name(), consumerKey, position);
-            savedPosition = position;
+        for (PendingEvent replay : replays) {
+            if (replay.late) {
+                position = Math.min(position, replay.position() - 1);
+            }
+        }
+        return position;
+    }
+
+    /** Under the monitor: notes the position to save, and tells the source what is settled. */
+    private void savePosition() {
+        long position = currentPosition();
+        if (position != toSave) {
+            toSave = position;
             source.settledUpTo(position);
         }
     }
 
-    synchronized void resetTo(long position) {
-        pending.clear();
-        readUpTo = position;
-        savePosition();
+    /** Saves the latest position noted, outside the monitor; concurrent callers save in turn, the latest wins. */
+    private void flushPosition() {
+        synchronized (saving) {
+            long position;
+            synchronized (this) {
+                position = toSave;
+                if (position == savedPosition) {
+                    return;
+                }
+            }
+            offsets.save(definition.name(), positionKey, position);
+            synchronized (this) {
+                savedPosition = position;
+            }
+        }
+    }
+
+    void resetTo(long position) {
+        synchronized (this) {
+            pending.clear();
+            replays.removeIf(event -> event.late);
+            readUpTo = position;
+            savePosition();
+        }
+        settled();
     }
 
     synchronized List<DeadLetter> deadLetters() {
@@ -424,7 +613,16 @@ final class SubscriptionState {
     }
 
     /** Requeues the dead letters; those that cannot be read stay (nothing could consume them). */
-    synchronized int replayDeadLetters() {
+    int replayDeadLetters() {
+        int count;
+        synchronized (this) {
+            count = requeueDeadLetters();
+        }
+        wakeup.fire();
+        return count;
+    }
+
+    private int requeueDeadLetters() {
         Instant now = clock.instant();
         int count = 0;
         for (Iterator<DeadLetter> it = deadLetters.iterator(); it.hasNext(); ) {
@@ -440,6 +638,11 @@ final class SubscriptionState {
 
     String consumerKey() {
         return consumerKey;
+    }
+
+    /** The offset row it keeps. */
+    String positionKey() {
+        return positionKey;
     }
 
     /** The highest position its source can deliver now. */

@@ -30,6 +30,13 @@ import org.jspecify.annotations.Nullable;
  * range are duplicates. A source never claims a head beyond what it can hand out, so nothing still on its
  * way from the broker is skipped. Ephemeral messages are numbered in arrival order (their positions
  * mean nothing across processes and are never saved) and expire after the stream's retention age.
+ *
+ * <p>A queue shared by the processes of a consumer group ({@code shared}) is different: each process receives
+ * only its own streams' messages, so its position passes messages that another member still holds. When that
+ * member dies, the broker hands them to a survivor at positions it has already read past; they are
+ * {@linkplain #late late}, not duplicates, and are delivered again (under exactly-once the processed-events
+ * record recognises what the dead member had committed). Each is acknowledged on its own when settled; only a
+ * message this process settled itself (a redelivery after a lost acknowledgement) is dropped as a duplicate.
  */
 final class TransportSource implements EventSource {
 
@@ -40,6 +47,24 @@ final class TransportSource implements EventSource {
     private final DefaultEventStore codec;
     private final @Nullable StoreSource history;
     private final Clock clock;
+    private final boolean shared;
+    /** Shared queues: positions of the buffer handed out by {@link #after}, the rest are new or late. */
+    private final java.util.Set<Long> handedOut = new java.util.HashSet<>();
+    /** Shared queues: late messages handed out and not settled, by event id. */
+    private final Map<java.util.UUID, StoredEvent> lateHeld = new java.util.HashMap<>();
+    /** Shared queues: the event ids this process settled last, to recognise redeliveries of its own. */
+    private final Map<java.util.UUID, Boolean> recentlySettled = new java.util.LinkedHashMap<>(1_024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<java.util.UUID, Boolean> eldest) {
+            return size() > RECENTLY_SETTLED;
+        }
+    };
+
+    private static final int RECENTLY_SETTLED = 50_000;
+    /** Shared queues: the store's history was read for (coveredFrom, coveredUpTo]. */
+    private long coveredFrom = Long.MAX_VALUE;
+
+    private long coveredUpTo;
     /** Messages received and not acknowledged, by position. */
     private final NavigableMap<Long, StoredEvent> buffer = new TreeMap<>();
 
@@ -56,8 +81,10 @@ final class TransportSource implements EventSource {
             StreamDefinition stream,
             DefaultEventStore codec,
             @Nullable StoreSource history,
-            Clock clock) {
+            Clock clock,
+            boolean shared) {
         this.channel = channel;
+        this.shared = shared;
         this.stream = stream;
         this.codec = codec;
         this.history = history;
@@ -80,9 +107,19 @@ final class TransportSource implements EventSource {
         boolean fromStore = history != null && position < storeUpTo;
         // the store answers for the whole range up to historyUpTo, whatever of it the broker still delivers
         // (those arrivals are duplicates, settled with the rest)
-        for (StoredEvent message :
-                buffer.tailMap(fromStore ? storeUpTo : position, false).values()) {
-            live.addAll(Undecodable.decode(codec, message, receiveAs));
+        if (shared && fromStore) {
+            coveredFrom = Math.min(coveredFrom, position);
+            coveredUpTo = Math.max(coveredUpTo, storeUpTo);
+            // the store read covers (position, storeUpTo]: what the broker brings of it is a duplicate
+            handedOut.addAll(buffer.subMap(position, false, Math.max(position, storeUpTo), true)
+                    .keySet());
+        }
+        for (Map.Entry<Long, StoredEvent> message :
+                buffer.tailMap(fromStore ? storeUpTo : position, false).entrySet()) {
+            live.addAll(Undecodable.decode(codec, message.getValue(), receiveAs));
+            if (shared) {
+                handedOut.add(message.getKey());
+            }
         }
         if (!fromStore) {
             return live.stream();
@@ -110,12 +147,58 @@ final class TransportSource implements EventSource {
     public synchronized void settledUpTo(long position) {
         settled = position;
         NavigableMap<Long, StoredEvent> done = buffer.headMap(position, true);
+        if (shared) {
+            // a message at or below the position that was never handed out is late: it stays for late()
+            done = new TreeMap<>(done);
+            done.keySet().retainAll(handedOut);
+        }
         for (StoredEvent message : done.values()) {
             channel.acknowledge(message);
+            if (shared) {
+                recentlySettled.put(message.eventId(), Boolean.TRUE);
+                handedOut.remove(message.globalPosition());
+                buffer.remove(message.globalPosition());
+            }
         }
         if (!done.isEmpty()) {
             historyUpTo = Math.max(historyUpTo, done.lastKey());
             done.clear();
+        }
+    }
+
+    /**
+     * Shared queues: the messages that arrived at or below {@code readUpTo}, where the subscription has read
+     * past already, and were not handed out before — another member's, given to this process after it died.
+     * Each is this process's until {@link #settledLate}.
+     */
+    @Override
+    public synchronized List<RecordedEvent> late(long readUpTo, Map<String, Integer> receiveAs) {
+        if (!shared) {
+            return List.of();
+        }
+        receive();
+        List<RecordedEvent> late = new ArrayList<>();
+        for (java.util.Iterator<Map.Entry<Long, StoredEvent>> it =
+                        buffer.headMap(readUpTo, true).entrySet().iterator();
+                it.hasNext(); ) {
+            Map.Entry<Long, StoredEvent> entry = it.next();
+            if (!handedOut.contains(entry.getKey())) {
+                // read before removing: a removed TreeMap entry may take on its successor's contents
+                StoredEvent message = entry.getValue();
+                it.remove();
+                lateHeld.put(message.eventId(), message);
+                late.addAll(Undecodable.decode(codec, message, receiveAs));
+            }
+        }
+        return late;
+    }
+
+    @Override
+    public synchronized void settledLate(RecordedEvent event) {
+        StoredEvent message = lateHeld.remove(event.eventId());
+        if (message != null) {
+            channel.acknowledge(message);
+            recentlySettled.put(message.eventId(), Boolean.TRUE);
         }
     }
 
@@ -165,12 +248,19 @@ final class TransportSource implements EventSource {
                     continue;
                 }
             }
-            if (position <= settled) {
+            if (shared ? recentlySettled.containsKey(message.eventId()) : position <= settled) {
                 channel.acknowledge(message); // delivered again after a reconnect or a crash: already settled
+                continue;
+            }
+            if (shared && lateHeld.containsKey(message.eventId())) {
+                lateHeld.put(message.eventId(), kept); // redelivered after a reconnect: settle the new copy
                 continue;
             }
             buffer.put(position, kept);
             received = Math.max(received, position);
+            if (shared && position > coveredFrom && position <= coveredUpTo) {
+                handedOut.add(position); // this process read it from the store: settled with the position
+            }
         }
     }
 

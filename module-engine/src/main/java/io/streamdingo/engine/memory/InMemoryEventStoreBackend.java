@@ -42,6 +42,8 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
     private final ReentrantReadWriteLock globalLock = new ReentrantReadWriteLock();
     /** {@code global.get(p - 1)} is the event at position p, or null once truncated. */
     private final ArrayList<@Nullable StoredEvent> global = new ArrayList<>();
+    /** The positions of each category's events, ascending, for reads of one category. */
+    private final Map<String, List<Long>> categoryPositions = new java.util.HashMap<>();
 
     private volatile boolean closed;
 
@@ -73,6 +75,9 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
                     StoredEvent stored =
                             StoredEvent.of(events.get(i), streamId, firstVersion + i, global.size() + 1L, hashes[i]);
                     global.add(stored);
+                    categoryPositions
+                            .computeIfAbsent(streamId.category(), c -> new ArrayList<>())
+                            .add(stored.globalPosition());
                     s.add(stored);
                 }
                 lastPosition = global.size();
@@ -120,6 +125,27 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
             List<StoredEvent> page = new ArrayList<>(Math.min(limit, 256));
             for (long p = afterPosition + 1; p <= global.size() && page.size() < limit; p++) {
                 StoredEvent event = global.get((int) (p - 1));
+                if (event != null) {
+                    page.add(event);
+                }
+            }
+            return page;
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public List<StoredEvent> readCategory(String category, long afterPosition, int limit) {
+        requireOpen("read a category");
+        Lock read = globalLock.readLock();
+        read.lock();
+        try {
+            List<Long> positions = categoryPositions.getOrDefault(category, List.of());
+            int from = java.util.Collections.binarySearch(positions, afterPosition + 1);
+            List<StoredEvent> page = new ArrayList<>(Math.min(limit, 256));
+            for (int i = from < 0 ? -from - 1 : from; i < positions.size() && page.size() < limit; i++) {
+                StoredEvent event = global.get((int) (positions.get(i) - 1));
                 if (event != null) {
                     page.add(event);
                 }

@@ -28,7 +28,14 @@ import java.util.stream.Stream;
  *
  * <p>One relay per category is active across servers: before publishing, a relay takes an exclusive
  * session on the pseudo-stream {@code streamdingo_relay-<category>} of the event store (a database lease with
- * the JPA store), renewed on every run and expiring if the server dies.
+ * the JPA store), renewed before every batch and expiring if the server dies. A relay that cannot renew it
+ * stops publishing that category at once, and a position is never saved below the one stored, so a relay
+ * that lost its lease cannot move another's position back.
+ *
+ * <p>Each run costs what is new: the category is read by the store's indexed category query from the saved
+ * position, at most {@link #MAX_PER_RUN} events per category and run (a backlog is worked off over several
+ * runs, so one run never outlasts a lease), and when a category has nothing new the position moves to the
+ * head the run saw. {@link #stop()} ends a run after its current batch.
  */
 public final class OutboxRelay {
 
@@ -38,6 +45,9 @@ public final class OutboxRelay {
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
     private static final String LEASE_CATEGORY = "streamdingo_relay";
 
+    /** The most events one run publishes per category. */
+    public static final int MAX_PER_RUN = 10_000;
+
     private final DefaultEventStore store;
     private final List<String> categories = new ArrayList<>();
     private final EventPublisher publisher;
@@ -45,6 +55,7 @@ public final class OutboxRelay {
     private final int batchSize;
     private final Duration leaseTimeout;
     private final java.util.Map<String, StreamSession> leases = new java.util.HashMap<>();
+    private volatile boolean stopping;
 
     public OutboxRelay(
             DefaultEventStore store,
@@ -75,9 +86,10 @@ public final class OutboxRelay {
      * @throws RuntimeException if the publisher fails; positions of confirmed batches are kept
      */
     public synchronized long publishPending() {
+        stopping = false;
         long published = 0;
         for (String category : categories) {
-            if (holdsLease(category)) {
+            if (!stopping && holdsLease(category)) {
                 published += publish(category);
             }
         }
@@ -85,23 +97,85 @@ public final class OutboxRelay {
     }
 
     private long publish(String category) {
-        long position = offsets.load(POSITIONS, category).orElse(0);
+        long stored = offsets.load(POSITIONS, category).orElse(0);
+        long position = stored;
+        long head = store.headPosition();
         long published = 0;
+        boolean exhausted = true;
         try (Stream<StoredEvent> events = store.storedCategory(category, position)) {
             Iterator<StoredEvent> it = events.iterator();
             List<StoredEvent> batch = new ArrayList<>(batchSize);
             while (it.hasNext()) {
+                if (stopping || published + batch.size() >= MAX_PER_RUN) {
+                    exhausted = false;
+                    break;
+                }
                 batch.add(it.next());
                 if (batch.size() == batchSize || !it.hasNext()) {
+                    if (!renewLease(category)) {
+                        return published; // another relay took over: it publishes from here on
+                    }
                     publisher.publish(category, List.copyOf(batch));
                     position = batch.get(batch.size() - 1).globalPosition();
-                    offsets.save(POSITIONS, category, position);
+                    if (!savePosition(category, position)) {
+                        return published + batch.size();
+                    }
                     published += batch.size();
                     batch.clear();
                 }
             }
         }
+        if (exhausted && head > position) {
+            // nothing of this category up to the head this run saw: the next run starts there
+            savePosition(category, head);
+        }
         return published;
+    }
+
+    /** Saves {@code position} unless a higher one is stored (a relay that took over went further). */
+    private boolean savePosition(String category, long position) {
+        long stored = offsets.load(POSITIONS, category).orElse(0);
+        if (stored > position) {
+            LOG.log(
+                    Level.WARNING,
+                    "the relay of stream category {0} found its position at {1}, beyond its own {2}: another server"
+                            + " relayed meanwhile; this one stops relaying the category until it holds the lease again",
+                    category,
+                    stored,
+                    position);
+            dropLease(category);
+            return false;
+        }
+        offsets.save(POSITIONS, category, position);
+        return true;
+    }
+
+    /** Renews the lease before a batch; false (and the lease dropped) if it expired or another relay holds it. */
+    private boolean renewLease(String category) {
+        StreamSession lease = leases.get(category);
+        try {
+            lease.renew();
+            return true;
+        } catch (RuntimeException lost) {
+            LOG.log(
+                    Level.WARNING,
+                    "the relay lost its lease on stream category {0} during a run ({1}); it stops publishing it",
+                    category,
+                    lost.getMessage());
+            dropLease(category);
+            return false;
+        }
+    }
+
+    private void dropLease(String category) {
+        StreamSession lease = leases.remove(category);
+        if (lease != null) {
+            try {
+                lease.close();
+            } catch (RuntimeException alreadyGone) {
+                // expired or taken over: nothing to release
+            }
+        }
     }
 
     /** Takes or renews this relay's lease on {@code category}; false if another relay holds it. */
@@ -124,9 +198,13 @@ public final class OutboxRelay {
         }
     }
 
-    /** Gives up the leases, so another relay takes over at once. */
-    public synchronized void stop() {
-        leases.values().forEach(StreamSession::close);
-        leases.clear();
+    /** Ends a run in progress after its current batch, then gives up the leases, so another relay takes over. */
+    public void stop() {
+        stopping = true;
+        synchronized (this) {
+            for (String category : List.copyOf(leases.keySet())) {
+                dropLease(category);
+            }
+        }
     }
 }

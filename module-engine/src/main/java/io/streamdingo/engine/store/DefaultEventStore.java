@@ -52,6 +52,21 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
     private final EventChain chain = new EventHashChain();
     private final ChainVerifier verifier = new ChainVerifier();
 
+    private final List<Runnable> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Runs {@code listener} after every append through this store (not through other processes): waiting
+     * subscriptions look at once. It must be quick and must not throw.
+     */
+    public void onAppend(Runnable listener) {
+        appendListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops running {@code listener}. */
+    public void removeAppendListener(Runnable listener) {
+        appendListeners.remove(listener);
+    }
+
     public DefaultEventStore(EventStoreBackend backend, EventCodec codec, StoreSettings settings) {
         this.backend = backend;
         this.codec = codec;
@@ -88,6 +103,7 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
                 ? WriteGuard.unlocked(now)
                 : WriteGuard.session(sessionId, now, now.plus(Objects.requireNonNull(timeout)));
         AppendResult result = backend.append(streamId, expected, encoded, guard, chain);
+        appendListeners.forEach(Runnable::run);
         LOG.log(
                 Level.TRACE,
                 () -> "appended " + events.size() + " event(s) to " + streamId + ", now at version "
@@ -145,17 +161,13 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
      */
     public Stream<StoredEvent> storedCategory(String category, long afterPosition) {
         StreamId.requireValidCategory(category);
-        return Pages.stream(storedAll(afterPosition), settings.pageSize(), settings.maxPageSize())
-                .filter(stored -> stored.streamId().category().equals(category));
+        return Pages.stream(storedCategoryPages(category, afterPosition), settings.pageSize(), settings.maxPageSize());
     }
 
     /** Like {@link #readCategory(String, long)}, upcasting only to the versions {@code receiveAs} names (SE-4). */
     public Stream<RecordedEvent> readCategory(String category, long afterPosition, Map<String, Integer> receiveAs) {
         StreamId.requireValidCategory(category);
-        Pages.Source<StoredEvent> pages = storedAll(afterPosition);
-        // Filtering before decoding: another category's unknown types must not fail this read.
-        return Pages.stream(pages, settings.pageSize(), settings.maxPageSize())
-                .filter(stored -> stored.streamId().category().equals(category))
+        return Pages.stream(storedCategoryPages(category, afterPosition), settings.pageSize(), settings.maxPageSize())
                 .flatMap(stored -> codec.decode(stored, receiveAs).stream());
     }
 
@@ -174,6 +186,27 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
                 return List.of();
             }
             List<StoredEvent> page = backend.readAll(after, size);
+            return page.isEmpty() || page.get(page.size() - 1).globalPosition() <= head
+                    ? page
+                    : page.stream().filter(e -> e.globalPosition() <= head).toList();
+        };
+    }
+
+    /** One category's events in the global order, read by the backend's indexed category query. */
+    private Pages.Source<StoredEvent> storedCategoryPages(String category, long afterPosition) {
+        requireOpen("read a category");
+        if (afterPosition < 0) {
+            throw new IllegalArgumentException(
+                    "global positions start after 0; read from " + afterPosition + " is invalid, use 0 for the start");
+        }
+        long head = backend.headPosition();
+        return (last, size) -> {
+            requireOpen("read a category");
+            long after = last == null ? afterPosition : last.globalPosition();
+            if (after >= head) {
+                return List.of();
+            }
+            List<StoredEvent> page = backend.readCategory(category, after, size);
             return page.isEmpty() || page.get(page.size() - 1).globalPosition() <= head
                     ? page
                     : page.stream().filter(e -> e.globalPosition() <= head).toList();

@@ -5,7 +5,6 @@ import io.streamdingo.api.spi.TransportChannel;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
@@ -50,6 +49,7 @@ final class JmsChannel implements TransportChannel {
     private final Map<UUID, Message> unacknowledged = new HashMap<>();
 
     private final Thread receiver;
+    private final List<Runnable> arrivalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean open = true;
     private volatile boolean connected;
     private final java.util.concurrent.atomic.AtomicLong connectionCount = new java.util.concurrent.atomic.AtomicLong();
@@ -101,7 +101,7 @@ final class JmsChannel implements TransportChannel {
         }
     }
 
-    private void receive() {
+    private void receiveUntilClosed() {
         boolean lost = false;
         while (open) {
             try (Connection connection = connections.createConnection()) {
@@ -127,7 +127,8 @@ final class JmsChannel implements TransportChannel {
                     }
                 }
                 acknowledgePending();
-            } catch (JMSException | JMSRuntimeException e) {
+            } catch (JMSException | RuntimeException e) {
+                // any failure ends this connection: the receiver connects again instead of dying
                 connected = false;
                 // messages received on the broken connection come again: their old handles are useless
                 unacknowledged.clear();
@@ -147,23 +148,47 @@ final class JmsChannel implements TransportChannel {
         connected = false;
     }
 
+    /** The receiving loop; whatever ends it, the channel no longer counts as connected. */
+    private void receive() {
+        try {
+            receiveUntilClosed();
+        } finally {
+            connected = false;
+        }
+    }
+
     private void take(Message message) throws JMSException {
         StoredEvent event;
         try {
             event = EventMessages.read(message);
-        } catch (IllegalArgumentException e) {
-            // not an event of ours: nothing could ever consume it, so it must not block the queue
+        } catch (JMSException | RuntimeException e) {
+            // about this message, not the connection (a MessageFormatException, a foreign message): nothing could
+            // ever consume it, so it must not block the queue or be taken for a lost connection
             LOG.log(
-                    Level.ERROR,
-                    "queue {0} dropped message {1}: {2}",
+                    Level.WARNING,
+                    "queue {0} acknowledged and dropped message {1}, which is not a StreamDingo event: {2}",
                     queue,
-                    message.getJMSMessageID(),
-                    e.getMessage());
+                    messageId(message),
+                    e.toString());
             message.acknowledge();
             return;
         }
         unacknowledged.put(event.eventId(), message);
         arrivals.add(event);
+        arrivalListeners.forEach(Runnable::run);
+    }
+
+    @Override
+    public void onArrival(Runnable listener) {
+        arrivalListeners.add(listener);
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return "(no id)";
+        }
     }
 
     private void acknowledgePending() throws JMSException {

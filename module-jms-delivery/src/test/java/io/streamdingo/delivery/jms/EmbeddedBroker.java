@@ -16,6 +16,7 @@ final class EmbeddedBroker implements AutoCloseable {
 
     private final String url;
     private final @Nullable Path data;
+    private final int tcpPort;
     private EmbeddedActiveMQ broker;
 
     EmbeddedBroker(int serverId) throws Exception {
@@ -23,9 +24,20 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     EmbeddedBroker(int serverId, @Nullable Path data) throws Exception {
+        this(serverId, data, 0);
+    }
+
+    /** A broker also reached over TCP on 127.0.0.1:{@code tcpPort}, by other processes; no TCP if 0. */
+    EmbeddedBroker(int serverId, @Nullable Path data, int tcpPort) throws Exception {
         this.url = "vm://" + serverId;
         this.data = data;
+        this.tcpPort = tcpPort;
         start();
+    }
+
+    /** Where other processes reach it. */
+    String tcpUrl() {
+        return "tcp://127.0.0.1:" + tcpPort;
     }
 
     private void start() throws Exception {
@@ -33,6 +45,9 @@ final class EmbeddedBroker implements AutoCloseable {
                 .setPersistenceEnabled(data != null)
                 .setSecurityEnabled(false)
                 .addAcceptorConfiguration("in-vm", url);
+        if (tcpPort != 0) {
+            configuration.addAcceptorConfiguration("tcp", tcpUrl());
+        }
         if (data != null) {
             configuration
                     .setJournalDirectory(data.resolve("journal").toString())

@@ -74,6 +74,33 @@ class ForeignMessageTest {
         }
     }
 
+    @Test
+    void aMessageWithAMalformedPropertyIsAcknowledgedWithAWarningAndTheEventsBehindItArrive() throws Exception {
+        StoreEngine database = EventStores.builder().register(ItemAdded.class).buildEngine();
+        JmsDeliveryTransport transport = new JmsDeliveryTransport(broker.connectionFactory(), "sd");
+        try (Subscriptions subscriptions = EventStores.subscriptions(
+                database, topology, EventStores.inMemoryOffsetStore(), Clock.systemUTC(), transport)) {
+            Consumer consumer = subscriptions.subscribe(audit.name(), "c");
+            add(database, 1);
+            relay(database);
+            assertThat(receive(consumer, 1, Duration.ofSeconds(5))).containsExactly(1);
+
+            // a message that looks like an event, but its stream version is a boolean: reading it fails with a
+            // MessageFormatException, which is about this message, not about the connection
+            try (jakarta.jms.JMSContext context = broker.connectionFactory().createContext()) {
+                jakarta.jms.BytesMessage poison =
+                        EventMessages.write(context.createBytesMessage(), StoredEvents.any("orders"));
+                poison.setBooleanProperty(EventHeaders.STREAM_VERSION, true);
+                context.createProducer().send(context.createTopic("sd.orders"), poison);
+            }
+            add(database, 2, 3);
+            relay(database);
+
+            assertThat(receive(consumer, 2, Duration.ofSeconds(5))).containsExactly(2, 3);
+            assertThat(transport.connected()).isTrue();
+        }
+    }
+
     private static void add(StoreEngine engine, int... quantities) {
         for (int quantity : quantities) {
             engine.store()

@@ -223,6 +223,13 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
     }
 
     @Override
+    public List<StoredEvent> readCategory(String category, long afterPosition, int limit) {
+        requireOpen("read a category");
+        return unit.inTransaction(
+                "read a category", (em, connection) -> rows.readCategory(connection, category, afterPosition, limit));
+    }
+
+    @Override
     public long headPosition() {
         requireOpen("read the head position");
         return unit.inTransaction("read the head position", (em, connection) -> rows.headPosition(connection));

@@ -256,7 +256,7 @@ class ConsumerSupervisionTest {
             assertThat(logged.stream().filter(r -> r.getLevel() == Level.INFO))
                     .singleElement()
                     .satisfies(r -> assertThat(java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
-                            .contains("makes progress again after 3 failed attempts"));
+                            .contains("works again after 3 failed attempts"));
         } finally {
             supervisor.removeHandler(capture);
         }

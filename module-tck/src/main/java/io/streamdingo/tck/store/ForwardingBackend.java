@@ -51,6 +51,11 @@ abstract class ForwardingBackend implements EventStoreBackend {
     }
 
     @Override
+    public List<StoredEvent> readCategory(String category, long afterPosition, int limit) {
+        return delegate.readCategory(category, afterPosition, limit);
+    }
+
+    @Override
     public long headPosition() {
         return delegate.headPosition();
     }

@@ -18,16 +18,22 @@ import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.relay.OutboxRelay;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** JMS-1: the store is the outbox; the relay publishes each persistent event once, in order, and resumes. */
 class OutboxRelayTest {
 
     /** A publisher that keeps what it was given, and can be told to fail. */
-    static final class RecordingPublisher implements EventPublisher {
+    static class RecordingPublisher implements EventPublisher {
         final List<StoredEvent> published = new ArrayList<>();
         final AtomicInteger failuresLeft = new AtomicInteger();
 
@@ -123,5 +129,155 @@ class OutboxRelayTest {
 
         assertThat(one.published).extracting(e -> e.streamId().id()).containsExactly("1");
         assertThat(two.published).extracting(e -> e.streamId().id()).containsExactly("2");
+    }
+
+    @Test
+    void theRowsOneRunReadsStayBoundedAsHistoryGrowsWithABusyAndAnIdleCategory() {
+        AtomicLong rowsRead = new AtomicLong();
+        EventStoreBackend counting = countingReads(backend, rowsRead);
+        StoreEngine countingEngine = EventStores.builder()
+                .backend(counting)
+                .register(ItemAdded.class)
+                .buildEngine();
+        Topology two = Topology.of(
+                List.of(StreamDefinition.persistent("orders"), StreamDefinition.persistent("refunds")), List.of());
+        OutboxRelay relay = EventStores.outboxRelay(countingEngine, two, new RecordingPublisher(), offsets);
+        add("refunds", "r-1", 1); // the idle category's only event, at the start of history
+        List<Long> perRun = new ArrayList<>();
+
+        for (int run = 0; run < 20; run++) {
+            for (int i = 0; i < 50; i++) {
+                add("orders", "o-" + run, i);
+            }
+            rowsRead.set(0);
+            relay.publishPending();
+            perRun.add(rowsRead.get());
+        }
+
+        // each run reads the 50 new events (and the idle category's one at most once), never the history
+        assertThat(perRun).allSatisfy(rows -> assertThat(rows).isLessThanOrEqualTo(51));
+        assertThat(offsets.load(OutboxRelay.POSITIONS, "refunds").orElse(0))
+                .as("the idle category's position follows the head")
+                .isEqualTo(store.headPosition());
+    }
+
+    @Test
+    void aRunLongerThanTheLeaseKeepsItByRenewingItPerBatchAndNoSecondRelayPublishesBesideIt() throws Exception {
+        CountDownLatch firstBatch = new CountDownLatch(1);
+        RecordingPublisher slow = new RecordingPublisher() {
+            @Override
+            public void publish(String category, List<StoredEvent> events) {
+                super.publish(category, events);
+                firstBatch.countDown();
+                pause(100); // ten batches take a second, over three times the lease
+            }
+        };
+        RecordingPublisher other = new RecordingPublisher();
+        List<Long> saved = new CopyOnWriteArrayList<>();
+        OffsetStore watched = watchingSaves(offsets, saved);
+        Duration lease = Duration.ofMillis(300);
+        OutboxRelay first = EventStores.outboxRelay(engine, topology, slow, watched, 10, lease);
+        OutboxRelay second = EventStores.outboxRelay(
+                EventStores.builder().backend(backend).register(ItemAdded.class).buildEngine(),
+                topology,
+                other,
+                watched,
+                10,
+                lease);
+        for (int i = 0; i < 100; i++) {
+            add("orders", "o-" + (i % 7), i);
+        }
+
+        Thread running = new Thread(first::publishPending);
+        running.start();
+        firstBatch.await();
+        while (running.isAlive()) {
+            second.publishPending();
+            pause(20);
+        }
+
+        assertThat(slow.published).hasSize(100);
+        assertThat(other.published)
+                .as("the second relay published nothing beside the first")
+                .isEmpty();
+        assertThat(saved).as("positions never move backwards").isSorted();
+    }
+
+    @Test
+    void stopEndsARunInProgressAfterItsCurrentBatch() throws Exception {
+        CountDownLatch firstBatch = new CountDownLatch(1);
+        RecordingPublisher slow = new RecordingPublisher() {
+            @Override
+            public void publish(String category, List<StoredEvent> events) {
+                super.publish(category, events);
+                firstBatch.countDown();
+                pause(50);
+            }
+        };
+        OutboxRelay relay = EventStores.outboxRelay(engine, topology, slow, offsets, 10, Duration.ofSeconds(30));
+        for (int i = 0; i < 1_000; i++) {
+            add("orders", "o-" + (i % 7), i);
+        }
+
+        Thread running = new Thread(relay::publishPending);
+        running.start();
+        firstBatch.await();
+        relay.stop();
+        running.join(5_000);
+
+        assertThat(running.isAlive()).isFalse();
+        assertThat(slow.published).hasSizeLessThan(1_000);
+        assertThat(offsets.load(OutboxRelay.POSITIONS, "orders").orElse(0))
+                .isEqualTo(slow.published.get(slow.published.size() - 1).globalPosition());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The backend, counting the events its global-order and category reads return. */
+    private static EventStoreBackend countingReads(EventStoreBackend backend, AtomicLong rows) {
+        return (EventStoreBackend) Proxy.newProxyInstance(
+                EventStoreBackend.class.getClassLoader(),
+                new Class<?>[] {EventStoreBackend.class},
+                (proxy, m, args) -> {
+                    Object result;
+                    try {
+                        result = m.invoke(backend, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (m.getName().equals("readAll") || m.getName().equals("readCategory")) {
+                        rows.addAndGet(((List<?>) result).size());
+                    }
+                    return result;
+                });
+    }
+
+    /** The offset store, noting every relay position saved. */
+    private static OffsetStore watchingSaves(OffsetStore offsets, List<Long> saved) {
+        return new OffsetStore() {
+            @Override
+            public java.util.OptionalLong load(String subscription, String consumerKey) {
+                return offsets.load(subscription, consumerKey);
+            }
+
+            @Override
+            public void save(String subscription, String consumerKey, long position) {
+                if (subscription.equals(OutboxRelay.POSITIONS)) {
+                    saved.add(position);
+                }
+                offsets.save(subscription, consumerKey, position);
+            }
+
+            @Override
+            public java.util.Map<String, Long> all(String subscription) {
+                return offsets.all(subscription);
+            }
+        };
     }
 }

@@ -193,6 +193,19 @@ public final class EventRows {
         }
     }
 
+    /** Up to {@code limit} events of {@code category} after {@code afterPosition}, in position order. */
+    public List<StoredEvent> readCategory(Connection connection, String category, long afterPosition, int limit)
+            throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM sd_events WHERE stream_category = ? AND global_position > ?"
+                + " ORDER BY global_position LIMIT ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, category);
+            statement.setLong(2, afterPosition);
+            statement.setInt(3, limit);
+            return read(statement, limit, null);
+        }
+    }
+
     /** Deletes the stream's events below {@code beforeVersion}; returns how many. */
     public long deleteBefore(Connection connection, StreamId streamId, long beforeVersion) throws SQLException {
         String sql = "DELETE FROM sd_events WHERE stream_category = ? AND stream_id = ? AND stream_version < ?";

@@ -1,0 +1,314 @@
+package io.streamdingo.delivery.jms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamdingo.api.EventStore;
+import io.streamdingo.api.ExpectedVersion;
+import io.streamdingo.api.NewEvent;
+import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.StreamId;
+import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
+import io.streamdingo.engine.relay.OutboxRelay;
+import io.streamdingo.store.jpa.JpaEventStoreBackend;
+import io.streamdingo.store.jpa.JpaOffsetStore;
+import io.streamdingo.store.jpa.SchemaMigrations;
+import io.streamdingo.tck.events.CartEvents.ItemAdded;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * RL: a consumer group spread over three separate JVM processes on PostgreSQL, one of them killed with
+ * SIGKILL mid-way and not restarted: the survivors process every event exactly once under EXACTLY_ONCE
+ * (counted in the consumers' own table) and at least once under AT_LEAST_ONCE, each stream in order. Five
+ * rounds over an Artemis broker, five over the delivery straight from the store.
+ */
+class ConsumerGroupProcessKillTest {
+
+    private static final String POSTGRESQL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final int ROUNDS = 5;
+    private static final int STREAMS = 20;
+    private static final int EVENTS_PER_STREAM = 100;
+    private static final int TOTAL = STREAMS * EVENTS_PER_STREAM;
+    private static final List<String> MEMBERS = List.of("m1", "m2", "m3");
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    /** Named like the JPA tests' schemas, so that a later run drops it if this one is killed before it can. */
+    private static final String SCHEMA =
+            "sdt_" + Long.toString(Instant.now().getEpochSecond(), 36) + "_" + RUN + "_consumergroupprocesskilltest";
+
+    private static PGSimpleDataSource database;
+    private static EntityManagerFactory emf;
+    private static StoreEngine engine;
+    private static EmbeddedBroker broker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        database = new PGSimpleDataSource();
+        database.setURL(POSTGRESQL);
+        database.setUser("postgres");
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + SCHEMA);
+        }
+        database.setURL(POSTGRESQL + "?currentSchema=" + SCHEMA);
+        SchemaMigrations.migrate(database);
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE group_ledger (seq BIGSERIAL PRIMARY KEY, subscription TEXT NOT NULL,"
+                    + " event_id UUID NOT NULL, stream TEXT NOT NULL, version BIGINT NOT NULL, member TEXT NOT NULL)");
+        }
+        emf = Persistence.createEntityManagerFactory(
+                "streamdingo-fault", Map.of("jakarta.persistence.jdbc.url", database.getURL()));
+        engine = EventStores.builder()
+                .backend(new JpaEventStoreBackend(emf))
+                .register(ItemAdded.class)
+                .buildEngine();
+        Path data = Files.createDirectories(Path.of("target", "artemis-group", RUN));
+        broker = new EmbeddedBroker(11, data, freePort());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        engine.close();
+        emf.close();
+        broker.close();
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
+        }
+    }
+
+    @Test
+    void overArtemisAKilledMemberProcessLosesNothingAndDuplicatesNothingUnderExactlyOnce() throws Exception {
+        for (int round = 1; round <= ROUNDS; round++) {
+            playRound(new GroupRun("j" + round + "_" + RUN), true);
+        }
+    }
+
+    @Test
+    void straightFromTheStoreAKilledMemberProcessLosesNothingAndDuplicatesNothingUnderExactlyOnce() throws Exception {
+        for (int round = 1; round <= ROUNDS; round++) {
+            playRound(new GroupRun("s" + round + "_" + RUN), false);
+        }
+    }
+
+    private void playRound(GroupRun run, boolean overBroker) throws Exception {
+        ScheduledExecutorService relayTimer = Executors.newSingleThreadScheduledExecutor();
+        Map<String, Process> members = new HashMap<>();
+        try {
+            if (overBroker) {
+                OutboxRelay relay = EventStores.outboxRelay(
+                        engine,
+                        run.topology(),
+                        new JmsEventPublisher(broker.connectionFactory(), run.prefix()),
+                        new JpaOffsetStore(emf));
+                relayTimer.scheduleWithFixedDelay(() -> publishQuietly(relay), 0, 20, TimeUnit.MILLISECONDS);
+            }
+            for (String member : MEMBERS) {
+                members.put(member, startMember(run, overBroker ? broker.tcpUrl() : "none", member));
+            }
+            for (String member : MEMBERS) {
+                Path log = memberLog(run, member);
+                awaitUntil(() -> logged(log, "consuming " + member).size() >= 2, "member " + member + " started");
+            }
+            appendAll(run);
+
+            awaitUntil(() -> booked(run.exactlyOnce().name()).size() >= TOTAL * 3 / 10, "30% processed");
+            members.get("m2").destroyForcibly().waitFor(); // SIGKILL: nothing settled, nothing closed
+
+            awaitUntil(
+                    () -> Set.copyOf(booked(run.exactlyOnce().name())).size() >= TOTAL
+                            && Set.copyOf(booked(run.atLeastOnce().name())).size() >= TOTAL,
+                    "every event processed by the survivors");
+            Thread.sleep(1_000); // a duplicate would arrive now
+
+            List<UUID> exactly = appendedIds(run.exactlyStream());
+            List<UUID> atLeast = appendedIds(run.atLeastStream());
+            assertThat(booked(run.exactlyOnce().name()))
+                    .as("round %s: each event booked exactly once", run.name())
+                    .hasSize(TOTAL)
+                    .containsExactlyInAnyOrderElementsOf(exactly);
+            assertThat(Set.copyOf(booked(run.atLeastOnce().name())))
+                    .as("round %s: each event booked at least once", run.name())
+                    .containsExactlyInAnyOrderElementsOf(atLeast);
+            assertStreamsInOrder(run.exactlyOnce().name());
+            assertStreamsInOrder(run.atLeastOnce().name());
+            assertThat(bookedBy(run.exactlyOnce().name(), "m2"))
+                    .as("round %s: the killed member had taken part", run.name())
+                    .isPositive();
+        } finally {
+            relayTimer.shutdownNow();
+            members.values().forEach(Process::destroyForcibly);
+            for (Process process : members.values()) {
+                process.waitFor();
+            }
+        }
+    }
+
+    private static Process startMember(GroupRun run, String brokerUrl, String member) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ConsumerGroupMember.class.getName(),
+                database.getURL(),
+                brokerUrl,
+                run.name(),
+                member));
+        Path log = memberLog(run, member);
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private static Path memberLog(GroupRun run, String member) {
+        return Path.of("target", "group-members", run.name() + "-" + member + ".log");
+    }
+
+    private static List<String> logged(Path log, String text) {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(text)).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static void appendAll(GroupRun run) {
+        EventStore store = engine.store();
+        for (int batch = 0; batch < EVENTS_PER_STREAM / 10; batch++) {
+            for (int s = 0; s < STREAMS; s++) {
+                store.append(StreamId.of(run.exactlyStream(), "s" + s), ExpectedVersion.any(), tenItems(s, batch));
+                store.append(StreamId.of(run.atLeastStream(), "s" + s), ExpectedVersion.any(), tenItems(s, batch));
+            }
+        }
+    }
+
+    private static List<NewEvent> tenItems(int stream, int batch) {
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            events.add(NewEvent.of(new ItemAdded("item-" + stream, batch * 10 + i)));
+        }
+        return events;
+    }
+
+    /** Each stream's versions, in the order they were first booked, are 1, 2, 3 … without a gap. */
+    private static void assertStreamsInOrder(String subscription) throws SQLException {
+        Map<String, List<Long>> firstBookings = new HashMap<>();
+        Map<String, Set<Long>> seen = new HashMap<>();
+        try (Connection connection = database.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT stream, version FROM group_ledger WHERE subscription = ? ORDER BY seq")) {
+            select.setString(1, subscription);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String stream = rows.getString(1);
+                    long version = rows.getLong(2);
+                    if (seen.computeIfAbsent(stream, s -> new HashSet<>()).add(version)) {
+                        firstBookings
+                                .computeIfAbsent(stream, s -> new ArrayList<>())
+                                .add(version);
+                    }
+                }
+            }
+        }
+        List<Long> expected =
+                Stream.iterate(1L, v -> v + 1).limit(EVENTS_PER_STREAM).toList();
+        assertThat(firstBookings).hasSize(STREAMS);
+        firstBookings.forEach((stream, versions) -> assertThat(versions)
+                .as("%s of %s in order", stream, subscription)
+                .isEqualTo(expected));
+    }
+
+    private static List<UUID> booked(String subscription) {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection connection = database.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT event_id FROM group_ledger WHERE subscription = ?")) {
+            select.setString(1, subscription);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    private static long bookedBy(String subscription, String member) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM group_ledger WHERE subscription = ? AND member = ?")) {
+            count.setString(1, subscription);
+            count.setString(2, member);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static List<UUID> appendedIds(String category) {
+        try (Stream<RecordedEvent> events = engine.store().readCategory(category, 0)) {
+            return events.map(RecordedEvent::eventId).collect(Collectors.toList());
+        }
+    }
+
+    private static void publishQuietly(OutboxRelay relay) {
+        try {
+            relay.publishPending();
+        } catch (RuntimeException brokerDown) {
+            // the relay publishes the same events again on its next run
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
