@@ -178,6 +178,7 @@ class BankApiIT {
         assertThat(response.body())
                 .contains("\"status\":\"UP\"")
                 .contains("streamdingo-database")
-                .contains("streamdingo-broker");
+                .contains("streamdingo-broker")
+                .contains("streamdingo-consumers");
     }
 }

@@ -5,6 +5,7 @@ import io.streamdingo.api.EventStore;
 import io.streamdingo.api.replay.AggregateRepository;
 import io.streamdingo.api.replay.AggregateType;
 import io.streamdingo.api.replay.ReplayEngine;
+import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.DeliveryTransport;
 import io.streamdingo.api.spi.EventPublisher;
 import io.streamdingo.api.spi.EventStoreBackend;
@@ -78,6 +79,23 @@ public final class EventStores {
         return new DefaultReplayEngine(engine.internals(), snapshots);
     }
 
+    /** A new, empty in-memory dead-letter store: the reference implementation of the dead-letter SPI (ST-4). */
+    public static DeadLetterStore inMemoryDeadLetterStore() {
+        return new io.streamdingo.engine.memory.InMemoryDeadLetterStore();
+    }
+
+    /**
+     * The default name of this server among the servers of one application: the host name (see
+     * {@link #subscriptions(StoreEngine, Topology, OffsetStore, DeadLetterStore, Clock, DeliveryTransport, String)}).
+     */
+    public static String defaultMember() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
     /** A new, empty in-memory offset store: the reference implementation of the offset SPI (ST-5). */
     public static OffsetStore inMemoryOffsetStore() {
         return new InMemoryOffsetStore();
@@ -92,6 +110,16 @@ public final class EventStores {
     public static Subscriptions inMemorySubscriptions(
             StoreEngine engine, Topology topology, OffsetStore offsets, Clock clock) {
         return new EngineSubscriptions(engine.internals(), topology, offsets, clock, null);
+    }
+
+    /**
+     * The in-memory delivery as {@link #inMemorySubscriptions(StoreEngine, Topology, OffsetStore, Clock)}, with
+     * dead letters kept in {@code deadLetters} (a durable store keeps them across restarts).
+     */
+    public static Subscriptions inMemorySubscriptions(
+            StoreEngine engine, Topology topology, OffsetStore offsets, DeadLetterStore deadLetters, Clock clock) {
+        return new EngineSubscriptions(
+                engine.internals(), topology, offsets, deadLetters, clock, null, defaultMember());
     }
 
     /**
@@ -127,6 +155,30 @@ public final class EventStores {
             String member) {
         return new EngineSubscriptions(
                 engine.internals(), topology, offsets, clock, Objects.requireNonNull(transport, "transport"), member);
+    }
+
+    /**
+     * The delivery through a broker as {@link #subscriptions(StoreEngine, Topology, OffsetStore, Clock,
+     * DeliveryTransport, String)}, with dead letters kept in {@code deadLetters}.
+     *
+     * @throws IllegalArgumentException if a name cannot be a broker name, or {@code member} is blank
+     */
+    public static Subscriptions subscriptions(
+            StoreEngine engine,
+            Topology topology,
+            OffsetStore offsets,
+            DeadLetterStore deadLetters,
+            Clock clock,
+            DeliveryTransport transport,
+            String member) {
+        return new EngineSubscriptions(
+                engine.internals(),
+                topology,
+                offsets,
+                deadLetters,
+                clock,
+                Objects.requireNonNull(transport, "transport"),
+                member);
     }
 
     /**

@@ -3,10 +3,13 @@ package io.streamdingo.api.streams;
 import io.streamdingo.api.RecordedEvent;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
- * An event a subscription gave up on (ST-4).
+ * An event a subscription gave up on (ST-4), kept by the application's dead-letter store until it is replayed,
+ * deleted, or older than the dead-letter retention.
  *
+ * @param id the dead letter's own id, to replay or delete it
  * @param subscription the subscription
  * @param event the event
  * @param attempts how many deliveries were made
@@ -14,9 +17,11 @@ import java.util.Objects;
  * @param deadLetteredAt when
  */
 public record DeadLetter(
-        String subscription, RecordedEvent event, int attempts, String reason, Instant deadLetteredAt) {
+        UUID id, String subscription, RecordedEvent event, int attempts, String reason, Instant deadLetteredAt) {
 
+    /** Checks the values. */
     public DeadLetter {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(reason, "reason");

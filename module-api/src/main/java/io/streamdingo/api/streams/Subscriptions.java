@@ -48,15 +48,35 @@ public interface Subscriptions extends AutoCloseable {
     /** Read-receipt subscriptions: how many delivered events are not marked read yet; 0 for other modes. */
     long unreadCount(String subscription);
 
-    /** The subscription's dead letters, oldest first. */
+    /**
+     * The subscription's dead letters, oldest first: those of every consumer key, kept in the dead-letter store
+     * (across restarts with a durable one).
+     */
     List<DeadLetter> deadLetters(String subscription);
 
     /**
-     * Delivers the subscription's dead letters again, as first attempts, and removes them from the list.
+     * Delivers the subscription's dead letters again, as first attempts, to this process's consumers; each
+     * leaves the dead-letter store when its new delivery is settled (so a crash before that keeps it). Letters
+     * whose events cannot be read stay.
      *
      * @return how many were requeued
      */
     int replayDeadLetters(String subscription);
+
+    /**
+     * Delivers one dead letter again, as {@link #replayDeadLetters} does.
+     *
+     * @return false if the subscription has no dead letter {@code id} (replayed or deleted meanwhile) or its
+     *     event cannot be read
+     */
+    boolean replayDeadLetter(String subscription, java.util.UUID id);
+
+    /**
+     * Deletes one dead letter for good.
+     *
+     * @return false if the subscription has no dead letter {@code id}
+     */
+    boolean deleteDeadLetter(String subscription, java.util.UUID id);
 
     /** Stops delivering; connected consumers' polls fail afterwards. */
     @Override

@@ -1,5 +1,6 @@
 package io.streamdingo.engine.cdi;
 
+import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.streams.RetentionTask;
 import io.streamdingo.api.streams.StreamDefinition;
@@ -23,7 +24,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * declared persistent stream has a retention limit, every {@code streamdingo.retention.interval} (default
  * {@code PT1M}); and the processed-events TTL cleanup when {@code streamdingo.exactly-once.ttl} is set and a
  * processed-events table is deployed, every {@code streamdingo.exactly-once.cleanup-interval} (default
- * {@code PT1H}). Uses the server's managed scheduled executor when there is one.
+ * {@code PT1H}); and the dead-letter retention when a dead-letter store is deployed: letters older than
+ * {@code streamdingo.dead-letters.retention} (default {@code P30D}) are deleted every
+ * {@code streamdingo.dead-letters.cleanup-interval} (default {@code PT1H}). Uses the server's managed scheduled
+ * executor when there is one.
  */
 @ApplicationScoped
 public class MaintenanceScheduler {
@@ -34,16 +38,29 @@ public class MaintenanceScheduler {
             @Observes @Initialized(ApplicationScoped.class) Object started,
             StoreEngine engine,
             Topology topology,
-            Instance<ProcessedEvents> processedEvents) {
+            Instance<ProcessedEvents> processedEvents,
+            Instance<DeadLetterStore> deadLetterStores) {
         Config config = ConfigProvider.getConfig();
         boolean retention =
                 topology.streams().stream().map(StreamDefinition::retention).anyMatch(r -> !r.isUnlimited());
         Optional<Duration> ttl = duration(config, "streamdingo.exactly-once.ttl");
         boolean cleanup = ttl.isPresent() && processedEvents.isResolvable();
-        if (!retention && !cleanup) {
+        boolean letters = deadLetterStores.isResolvable();
+        if (!retention && !cleanup && !letters) {
             return;
         }
         scheduler = BackgroundExecutor.named("streamdingo-maintenance");
+        if (letters) {
+            DeadLetterStore store = deadLetterStores.get();
+            Duration keep =
+                    duration(config, "streamdingo.dead-letters.retention").orElse(Duration.ofDays(30));
+            Duration every = duration(config, "streamdingo.dead-letters.cleanup-interval")
+                    .orElse(Duration.ofHours(1));
+            scheduler.schedule(
+                    "StreamDingo's dead-letter retention",
+                    () -> store.deleteBefore(Clock.systemUTC().instant().minus(keep)),
+                    every);
+        }
         if (retention) {
             RetentionTask task = EventStores.retention(engine, topology, Clock.systemUTC());
             Duration every = duration(config, "streamdingo.retention.interval").orElse(Duration.ofMinutes(1));

@@ -1,5 +1,6 @@
 package io.streamdingo.engine.cdi;
 
+import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.SnapshotStore;
@@ -30,7 +31,8 @@ public class StorageCheck implements Extension {
     private static final System.Logger LOG = System.getLogger(StorageCheck.class.getName());
 
     void check(@Observes AfterDeploymentValidation validation, BeanManager beans) {
-        List<String> missing = Stream.of(EventStoreBackend.class, OffsetStore.class, SnapshotStore.class)
+        List<String> missing = Stream.of(
+                        EventStoreBackend.class, OffsetStore.class, SnapshotStore.class, DeadLetterStore.class)
                 .filter(type -> beans.getBeans(type).isEmpty())
                 .map(Class::getSimpleName)
                 .toList();
@@ -46,7 +48,7 @@ public class StorageCheck implements Extension {
             return;
         }
         validation.addDeploymentProblem(new DeploymentException("StreamDingo found no " + String.join(", ", missing)
-                + " bean, so events, consumer positions or snapshots would be lost at every restart: deploy"
+                + " bean, so events, consumer positions, snapshots or dead letters would be lost at every restart: deploy"
                 + " streamdingo-jpa-store with its persistence unit (streamdingo.store.jpa.persistence-unit), or set "
                 + IN_MEMORY + "=true if memory is what you want"));
     }

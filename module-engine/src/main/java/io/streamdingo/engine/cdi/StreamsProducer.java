@@ -1,6 +1,7 @@
 package io.streamdingo.engine.cdi;
 
 import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.DeliveryTransport;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.EventReplay;
@@ -68,6 +69,7 @@ public class StreamsProducer {
             StoreEngine engine,
             Topology topology,
             Instance<OffsetStore> offsetStores,
+            Instance<DeadLetterStore> deadLetterStores,
             Instance<DeliveryTransport> transports) {
         OffsetStore offsets;
         if (offsetStores.isResolvable()) {
@@ -79,10 +81,21 @@ public class StreamsProducer {
                             + " add streamdingo-jpa-store to keep them in the database");
             offsets = EventStores.inMemoryOffsetStore();
         }
+        DeadLetterStore deadLetters =
+                deadLetterStores.isResolvable() ? deadLetterStores.get() : EventStores.inMemoryDeadLetterStore();
         if (transports.isResolvable()) {
-            return EventStores.subscriptions(engine, topology, offsets, Clock.systemUTC(), transports.get());
+            return EventStores.subscriptions(
+                    engine, topology, offsets, deadLetters, Clock.systemUTC(), transports.get(), member());
         }
-        return EventStores.inMemorySubscriptions(engine, topology, offsets, Clock.systemUTC());
+        return EventStores.inMemorySubscriptions(engine, topology, offsets, deadLetters, Clock.systemUTC());
+    }
+
+    /** This server's name among the servers of the application (consumer groups over a broker). */
+    private static String member() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("streamdingo.delivery.member", String.class)
+                .filter(name -> !name.isBlank())
+                .orElseGet(EventStores::defaultMember);
     }
 
     void close(@Disposes Subscriptions subscriptions) {

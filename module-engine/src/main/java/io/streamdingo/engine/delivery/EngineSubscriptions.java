@@ -2,6 +2,7 @@ package io.streamdingo.engine.delivery;
 
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.DeliveryTransport;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.ConsumerPosition;
@@ -18,7 +19,6 @@ import io.streamdingo.engine.store.DefaultEventStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +42,7 @@ public final class EngineSubscriptions implements Subscriptions {
     private final Clock clock;
     private final @Nullable DeliveryTransport transport;
     private final String member;
+    private final DeadLetterStore deadLetters;
     private final Map<StreamId, Long> ephemeralVersions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, SubscriptionState>> states = new ConcurrentHashMap<>();
     private final Map<String, EphemeralQueue> queues = new ConcurrentHashMap<>();
@@ -64,7 +65,7 @@ public final class EngineSubscriptions implements Subscriptions {
             OffsetStore offsets,
             Clock clock,
             @Nullable DeliveryTransport transport) {
-        this(store, topology, offsets, clock, transport, defaultMember());
+        this(store, topology, offsets, clock, transport, io.streamdingo.engine.EventStores.defaultMember());
     }
 
     /**
@@ -83,6 +84,31 @@ public final class EngineSubscriptions implements Subscriptions {
             Clock clock,
             @Nullable DeliveryTransport transport,
             String member) {
+        this(
+                store,
+                topology,
+                offsets,
+                new io.streamdingo.engine.memory.InMemoryDeadLetterStore(),
+                clock,
+                transport,
+                member);
+    }
+
+    /**
+     * The delivery of {@code topology}, as {@link #EngineSubscriptions(DefaultEventStore, Topology, OffsetStore,
+     * Clock, DeliveryTransport, String)}, keeping dead letters in {@code deadLetters}.
+     *
+     * @throws IllegalArgumentException if a name of the topology cannot be a broker name, or the member is blank
+     */
+    public EngineSubscriptions(
+            DefaultEventStore store,
+            Topology topology,
+            OffsetStore offsets,
+            DeadLetterStore deadLetters,
+            Clock clock,
+            @Nullable DeliveryTransport transport,
+            String member) {
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         if (member == null || member.isBlank()) {
             throw new IllegalArgumentException(
                     "a member name must not be blank; name the server, for example by its" + " host name");
@@ -109,15 +135,6 @@ public final class EngineSubscriptions implements Subscriptions {
     private static boolean isShared(SubscriptionDefinition definition) {
         return definition.mode() == SubscriptionMode.CONSUMER_GROUP
                 || definition.mode() == SubscriptionMode.READ_RECEIPT;
-    }
-
-    /** The host name, which tells the servers of one application apart when each runs on a host of its own. */
-    static String defaultMember() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
     }
 
     /** Persistent streams of this service are in its store; external ones only come through the broker. */
@@ -159,6 +176,7 @@ public final class EngineSubscriptions implements Subscriptions {
                     shared ? key + "@" + member : key,
                     source,
                     persistent ? offsets : ephemeralOffsets,
+                    letters(definition, key),
                     clock);
             channel.onArrival(state.wakeup()::fire);
             return state;
@@ -166,8 +184,20 @@ public final class EngineSubscriptions implements Subscriptions {
         EphemeralQueue queue = queues.get(stream.category());
         return queue == null
                 ? new SubscriptionState(
-                        definition, stream, key, new StoreSource(store, stream.category()), offsets, clock)
-                : new SubscriptionState(definition, stream, key, queue, ephemeralOffsets, clock);
+                        definition,
+                        stream,
+                        key,
+                        key,
+                        new StoreSource(store, stream.category()),
+                        offsets,
+                        letters(definition, key),
+                        clock)
+                : new SubscriptionState(
+                        definition, stream, key, key, queue, ephemeralOffsets, letters(definition, key), clock);
+    }
+
+    private DeadLetterBox letters(SubscriptionDefinition definition, String key) {
+        return new DeadLetterBox(deadLetters, store, definition.name(), key, definition.receiveAs());
     }
 
     @Override
@@ -269,19 +299,31 @@ public final class EngineSubscriptions implements Subscriptions {
 
     @Override
     public List<DeadLetter> deadLetters(String subscription) {
-        List<DeadLetter> letters = new ArrayList<>();
-        for (SubscriptionState state : statesOf(subscription)) {
-            letters.addAll(state.deadLetters());
-        }
-        letters.sort(Comparator.comparing(DeadLetter::deadLetteredAt));
-        return letters;
+        SubscriptionDefinition definition = definition(subscription);
+        return DeadLetterBox.all(deadLetters, store, subscription, definition.receiveAs());
     }
 
     @Override
     public int replayDeadLetters(String subscription) {
         return statesOf(subscription).stream()
-                .mapToInt(SubscriptionState::replayDeadLetters)
+                .mapToInt(state -> state.replayDeadLetters(null))
                 .sum();
+    }
+
+    @Override
+    public boolean replayDeadLetter(String subscription, java.util.UUID id) {
+        Objects.requireNonNull(id, "id must not be null");
+        return statesOf(subscription).stream()
+                        .mapToInt(state -> state.replayDeadLetters(id))
+                        .sum()
+                > 0;
+    }
+
+    @Override
+    public boolean deleteDeadLetter(String subscription, java.util.UUID id) {
+        definition(subscription);
+        Objects.requireNonNull(id, "id must not be null");
+        return deadLetters.delete(subscription, id);
     }
 
     @Override

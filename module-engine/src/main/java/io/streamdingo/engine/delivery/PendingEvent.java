@@ -13,6 +13,8 @@ final class PendingEvent {
     final RecordedEvent event;
     /** Handed over late by its source (another member's, after it died): it holds the position until settled. */
     final boolean late;
+    /** A replayed dead letter: the letter to delete once this delivery is settled. */
+    final java.util.@Nullable UUID letterId;
 
     int attempts;
     Instant notBefore;
@@ -35,9 +37,14 @@ final class PendingEvent {
     }
 
     PendingEvent(RecordedEvent event, Instant notBefore, boolean late) {
+        this(event, notBefore, late, null);
+    }
+
+    PendingEvent(RecordedEvent event, Instant notBefore, boolean late, java.util.@Nullable UUID letterId) {
         this.event = event;
         this.notBefore = notBefore;
         this.late = late;
+        this.letterId = letterId;
     }
 
     long position() {

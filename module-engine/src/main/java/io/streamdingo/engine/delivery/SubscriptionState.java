@@ -3,7 +3,6 @@ package io.streamdingo.engine.delivery;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.OffsetStore;
-import io.streamdingo.api.streams.DeadLetter;
 import io.streamdingo.api.streams.DeliverySemantics;
 import io.streamdingo.api.streams.NackAction;
 import io.streamdingo.api.streams.StaleDeliveryException;
@@ -56,7 +55,11 @@ final class SubscriptionState {
 
     private final List<PendingEvent> pending = new ArrayList<>();
     private final List<PendingEvent> replays = new ArrayList<>();
-    private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private final DeadLetterBox letters;
+    /** Dead letters made under the monitor, kept in the store outside it (before the position moves on). */
+    private final List<io.streamdingo.api.spi.StoredDeadLetter> lettersToKeep = new ArrayList<>();
+    /** Replayed dead letters whose new delivery was settled: deleted from the store outside the monitor. */
+    private final List<java.util.UUID> lettersToForget = new ArrayList<>();
     /** Connected consumers in the order they joined, with when each last polled. */
     private final Map<String, Instant> members = new LinkedHashMap<>();
 
@@ -76,16 +79,6 @@ final class SubscriptionState {
 
     private long savedPosition = -1;
 
-    SubscriptionState(
-            SubscriptionDefinition definition,
-            StreamDefinition stream,
-            String consumerKey,
-            EventSource source,
-            OffsetStore offsets,
-            Clock clock) {
-        this(definition, stream, consumerKey, consumerKey, source, offsets, clock);
-    }
-
     /**
      * A position kept under {@code positionKey}. When that row does not exist yet and others of the
      * subscription do (other processes of a consumer group), it starts at the lowest of them: no process may
@@ -98,7 +91,9 @@ final class SubscriptionState {
             String positionKey,
             EventSource source,
             OffsetStore offsets,
+            DeadLetterBox letters,
             Clock clock) {
+        this.letters = letters;
         this.definition = definition;
         this.stream = stream;
         this.consumerKey = consumerKey;
@@ -175,6 +170,7 @@ final class SubscriptionState {
                 reading.unlock();
             }
         }
+        flushLetters();
         flushPosition();
         return chosen;
     }
@@ -326,7 +322,7 @@ final class SubscriptionState {
             Instant now = clock.instant();
             for (RecordedEvent event : read) {
                 if (event.payload() instanceof Undecodable undecodable) {
-                    deadLetters.add(new DeadLetter(definition.name(), event, 0, undecodable.reason(), now));
+                    lettersToKeep.add(letters.letter(event, 0, undecodable.reason(), now));
                     LOG.log(
                             Level.WARNING,
                             "event {0} of {1} cannot be read by subscription {2} and is a dead letter: {3}",
@@ -360,7 +356,27 @@ final class SubscriptionState {
      */
     private void settled() {
         wakeup.fire();
+        flushLetters();
         flushPosition();
+    }
+
+    /** Keeps new dead letters and forgets settled replays, outside the monitor, before the position is saved. */
+    private void flushLetters() {
+        List<io.streamdingo.api.spi.StoredDeadLetter> keep;
+        List<java.util.UUID> forget;
+        synchronized (this) {
+            if (lettersToKeep.isEmpty() && lettersToForget.isEmpty()) {
+                return;
+            }
+            keep = List.copyOf(lettersToKeep);
+            forget = List.copyOf(lettersToForget);
+        }
+        letters.keep(keep);
+        letters.forget(forget);
+        synchronized (this) {
+            lettersToKeep.removeAll(keep);
+            lettersToForget.removeAll(forget);
+        }
     }
 
     private void settleAck(InMemoryDelivery delivery) {
@@ -426,14 +442,16 @@ final class SubscriptionState {
     }
 
     /** At most once: the event was settled when delivered; a dead-letter nack still records it. */
-    synchronized void nackSettled(InMemoryDelivery delivery, NackAction action) {
+    void nackSettled(InMemoryDelivery delivery, NackAction action) {
         if (action == NackAction.DEAD_LETTER) {
-            deadLetters.add(new DeadLetter(
-                    definition.name(),
-                    delivery.event(),
-                    delivery.attempt(),
-                    "nacked to dead letter by " + delivery.consumerId() + " (at most once: not redelivered)",
-                    clock.instant()));
+            synchronized (this) {
+                lettersToKeep.add(letters.letter(
+                        delivery.event(),
+                        delivery.attempt(),
+                        "nacked to dead letter by " + delivery.consumerId() + " (at most once: not redelivered)",
+                        clock.instant()));
+            }
+            settled();
         }
     }
 
@@ -533,7 +551,7 @@ final class SubscriptionState {
 
     private void deadLetter(PendingEvent event, String reason, Instant now) {
         remove(event);
-        deadLetters.add(new DeadLetter(definition.name(), event.event, event.attempts, reason, now));
+        lettersToKeep.add(letters.letter(event.event, event.attempts, reason, now));
         LOG.log(
                 Level.WARNING,
                 "event {0} of {1} is a dead letter of subscription {2}: {3}",
@@ -545,6 +563,9 @@ final class SubscriptionState {
 
     private void remove(PendingEvent event) {
         if (replays.remove(event)) {
+            if (event.letterId != null) {
+                lettersToForget.add(event.letterId);
+            }
             if (event.late) {
                 source.settledLate(event.event);
                 savePosition();
@@ -608,31 +629,28 @@ final class SubscriptionState {
         settled();
     }
 
-    synchronized List<DeadLetter> deadLetters() {
-        return List.copyOf(deadLetters);
-    }
-
-    /** Requeues the dead letters; those that cannot be read stay (nothing could consume them). */
-    int replayDeadLetters() {
-        int count;
-        synchronized (this) {
-            count = requeueDeadLetters();
-        }
-        wakeup.fire();
-        return count;
-    }
-
-    private int requeueDeadLetters() {
-        Instant now = clock.instant();
+    /**
+     * Requeues this position's dead letters (or the one with {@code onlyId}); those that cannot be read stay
+     * (nothing could consume them). Each leaves the store when its new delivery is settled.
+     *
+     * @return how many were requeued
+     */
+    int replayDeadLetters(java.util.@Nullable UUID onlyId) {
+        List<DeadLetterBox.Letter> mine = letters.mine(); // outside the monitor: the store may be a database
         int count = 0;
-        for (Iterator<DeadLetter> it = deadLetters.iterator(); it.hasNext(); ) {
-            DeadLetter letter = it.next();
-            if (!(letter.event().payload() instanceof Undecodable)) {
-                replays.add(new PendingEvent(letter.event(), now));
-                it.remove();
-                count++;
+        synchronized (this) {
+            Instant now = clock.instant();
+            Set<java.util.UUID> queued = new HashSet<>();
+            replays.forEach(event -> queued.add(event.letterId));
+            for (DeadLetterBox.Letter letter : mine) {
+                java.util.UUID id = letter.stored().id();
+                if (letter.readable() && !queued.contains(id) && (onlyId == null || onlyId.equals(id))) {
+                    replays.add(new PendingEvent(letter.event(), now, false, id));
+                    count++;
+                }
             }
         }
+        wakeup.fire();
         return count;
     }
 

@@ -14,8 +14,9 @@ import java.util.Map;
  * failing every poll on it forever. Never handed to a consumer.
  *
  * @param reason the read failure's message (stream, version and type; never the payload)
+ * @param stored the event as it arrived, kept as it is in the dead-letter store
  */
-record Undecodable(String reason) {
+record Undecodable(String reason, StoredEvent stored) {
 
     /** {@code stored} as the subscription's events: decoded, or one undecodable marker. */
     static List<RecordedEvent> decode(DefaultEventStore codec, StoredEvent stored, Map<String, Integer> receiveAs) {
@@ -31,7 +32,7 @@ record Undecodable(String reason) {
                     stored.schemaVersion(),
                     stored.recordedAt(),
                     stored.metadata(),
-                    new Undecodable(e.getMessage())));
+                    new Undecodable(e.getMessage(), stored)));
         }
     }
 }

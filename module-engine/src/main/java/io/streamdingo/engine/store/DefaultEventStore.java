@@ -192,6 +192,24 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
         };
     }
 
+    /**
+     * {@code event} serialized again as a subscription received it (in its upcast version), for a dead-letter
+     * store; {@link #decode(StoredEvent, Map)} reads it back.
+     */
+    public StoredEvent storedForm(RecordedEvent event) {
+        return new StoredEvent(
+                event.eventId(),
+                event.streamId(),
+                event.streamVersion(),
+                event.globalPosition(),
+                event.eventType(),
+                event.schemaVersion(),
+                event.recordedAt(),
+                event.metadata(),
+                codec.serializer().serialize(event.payload()),
+                "");
+    }
+
     /** One category's events in the global order, read by the backend's indexed category query. */
     private Pages.Source<StoredEvent> storedCategoryPages(String category, long afterPosition) {
         requireOpen("read a category");

@@ -56,7 +56,7 @@ class ConsumerGroupProcessKillTest {
     private static final String POSTGRESQL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final int ROUNDS = 5;
     private static final int STREAMS = 20;
-    private static final int EVENTS_PER_STREAM = 100;
+    private static final int EVENTS_PER_STREAM = 50;
     private static final int TOTAL = STREAMS * EVENTS_PER_STREAM;
     private static final List<String> MEMBERS = List.of("m1", "m2", "m3");
 

@@ -1,5 +1,6 @@
 package io.streamdingo.delivery.jms;
 
+import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
@@ -42,7 +43,8 @@ class JmsDeliveryContractTest extends DeliveryContract {
     }
 
     @Override
-    protected Subscriptions newSubscriptions(StoreEngine engine, Topology topology, OffsetStore offsets, Clock clock) {
+    protected Subscriptions newSubscriptions(
+            StoreEngine engine, Topology topology, OffsetStore offsets, DeadLetterStore deadLetters, Clock clock) {
         stopProcess();
         relay = EventStores.outboxRelay(
                 engine,
@@ -55,8 +57,10 @@ class JmsDeliveryContractTest extends DeliveryContract {
                 engine,
                 topology,
                 offsets,
+                deadLetters,
                 clock,
-                tracking.transport(new JmsDeliveryTransport(broker.connectionFactory(), "sd")));
+                tracking.transport(new JmsDeliveryTransport(broker.connectionFactory(), "sd")),
+                EventStores.defaultMember());
         return running;
     }
 

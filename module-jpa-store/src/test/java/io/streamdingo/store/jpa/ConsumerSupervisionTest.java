@@ -12,6 +12,7 @@ import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StoreUnavailableException;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.ProcessedEvents;
@@ -81,6 +82,12 @@ class ConsumerSupervisionTest {
         @jakarta.inject.Singleton
         OffsetStore offsets() {
             return new JpaOffsetStore(SCHEMA.entityManagerFactory());
+        }
+
+        @Produces
+        @jakarta.inject.Singleton
+        DeadLetterStore deadLetters() {
+            return new JpaDeadLetterStore(SCHEMA.entityManagerFactory());
         }
 
         @Produces

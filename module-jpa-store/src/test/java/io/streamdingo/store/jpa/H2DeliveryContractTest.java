@@ -1,5 +1,6 @@
 package io.streamdingo.store.jpa;
 
+import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
@@ -9,19 +10,25 @@ import io.streamdingo.tck.delivery.DeliveryContract;
 import java.time.Clock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The delivery contract with consumers' positions kept in H2: restarts resume from the table. */
+/** The delivery contract with consumers' positions and dead letters kept in H2: restarts resume from the tables. */
 class H2DeliveryContractTest extends DeliveryContract {
 
     @RegisterExtension
     static final TestSchema SCHEMA = new TestSchema(TestDatabase.H2);
 
     @Override
-    protected Subscriptions newSubscriptions(StoreEngine engine, Topology topology, OffsetStore offsets, Clock clock) {
-        return EventStores.inMemorySubscriptions(engine, topology, offsets, clock);
+    protected Subscriptions newSubscriptions(
+            StoreEngine engine, Topology topology, OffsetStore offsets, DeadLetterStore deadLetters, Clock clock) {
+        return EventStores.inMemorySubscriptions(engine, topology, offsets, deadLetters, clock);
     }
 
     @Override
     protected OffsetStore newOffsetStore() {
         return new JpaOffsetStore(SCHEMA.entityManagerFactory());
+    }
+
+    @Override
+    protected DeadLetterStore newDeadLetterStore() {
+        return new JpaDeadLetterStore(SCHEMA.entityManagerFactory());
     }
 }

@@ -439,7 +439,8 @@ class InjectedEventStoreTest {
                 .addBeanClasses(EventStoreProducer.class, ShopEvents.class);
 
         assertThatThrownBy(weld::initialize)
-                .hasStackTraceContaining("StreamDingo found no EventStoreBackend, OffsetStore, SnapshotStore bean")
+                .hasStackTraceContaining(
+                        "StreamDingo found no EventStoreBackend, OffsetStore, SnapshotStore, DeadLetterStore bean")
                 .hasStackTraceContaining("streamdingo.store.in-memory=true");
     }
 

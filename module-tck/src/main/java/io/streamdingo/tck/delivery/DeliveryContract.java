@@ -8,6 +8,7 @@ import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.Consumer;
@@ -68,11 +69,19 @@ public abstract class DeliveryContract {
     private EventStore store;
     private EventStore otherService;
     private OffsetStore offsets;
+    private DeadLetterStore deadLetters;
     private String category;
 
-    /** The delivery under test over {@code engine}'s store, new for every call (a call is a process start). */
+    /**
+     * The delivery under test over {@code engine}'s store, new for every call (a call is a process start),
+     * keeping positions in {@code offsets} and dead letters in {@code deadLetters}, which outlive the call.
+     */
     protected abstract Subscriptions newSubscriptions(
-            StoreEngine engine, Topology topology, OffsetStore offsets, java.time.Clock clock);
+            StoreEngine engine,
+            Topology topology,
+            OffsetStore offsets,
+            DeadLetterStore deadLetters,
+            java.time.Clock clock);
 
     /**
      * Waits until what was appended and published so far has reached the delivery; the suite calls it before
@@ -84,6 +93,11 @@ public abstract class DeliveryContract {
     /** Where positions are kept; by default in memory. Called once per test. */
     protected OffsetStore newOffsetStore() {
         return EventStores.inMemoryOffsetStore();
+    }
+
+    /** Where dead letters are kept; by default in memory. Called once per test. */
+    protected DeadLetterStore newDeadLetterStore() {
+        return EventStores.inMemoryDeadLetterStore();
     }
 
     @BeforeEach
@@ -104,6 +118,7 @@ public abstract class DeliveryContract {
                 .clock(clock)
                 .build();
         offsets = newOffsetStore();
+        deadLetters = newDeadLetterStore();
         category = "dlv_" + run.replace('-', '_') + "_" + SEQUENCE.incrementAndGet();
     }
 
@@ -124,7 +139,7 @@ public abstract class DeliveryContract {
     private Subscriptions start(DeliverySemantics semantics, SubscriptionDefinition... definitions) {
         Topology topology =
                 Topology.of(List.of(StreamDefinition.persistent(category).withSemantics(semantics)), definitions);
-        Subscriptions subscriptions = newSubscriptions(engine, topology, offsets, clock);
+        Subscriptions subscriptions = newSubscriptions(engine, topology, offsets, deadLetters, clock);
         opened.add(subscriptions);
         return subscriptions;
     }
@@ -135,7 +150,7 @@ public abstract class DeliveryContract {
                 List.of(StreamDefinition.ephemeral(category)
                         .withRetention(Retention.unlimited().withMaxAge(maxAge))),
                 definitions);
-        Subscriptions subscriptions = newSubscriptions(engine, topology, offsets, clock);
+        Subscriptions subscriptions = newSubscriptions(engine, topology, offsets, deadLetters, clock);
         opened.add(subscriptions);
         return subscriptions;
     }
@@ -544,6 +559,73 @@ public abstract class DeliveryContract {
         assertThat(replayed.attempt()).isEqualTo(1);
         replayed.ack();
         assertThat(subscriptions.deadLetters(billing.name())).isEmpty();
+    }
+
+    @Test
+    void aDeadLetterSurvivesARestartAndIsReplayedAfterIt() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions before = start(billing);
+        add(stream("a"), 7);
+        pollNow(before.subscribe(billing.name(), "c")).orElseThrow().nack(NackAction.DEAD_LETTER);
+        before.close();
+
+        Subscriptions after = start(billing);
+        Consumer consumer = after.subscribe(billing.name(), "c");
+
+        assertThat(after.deadLetters(billing.name())).singleElement().satisfies(letter -> assertThat(
+                        ((ItemAdded) letter.event().payload()).quantity())
+                .isEqualTo(7));
+        assertThat(after.replayDeadLetters(billing.name())).isEqualTo(1);
+        Delivery replayed = pollNow(consumer).orElseThrow();
+        assertThat(quantity(replayed)).isEqualTo(7);
+        replayed.ack();
+        assertThat(after.deadLetters(billing.name())).isEmpty();
+    }
+
+    @Test
+    void aReplayedDeadLetterStaysUntilItsNewDeliveryIsSettled() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions before = start(billing);
+        Consumer consumer = before.subscribe(billing.name(), "c");
+        add(stream("a"), 7);
+        pollNow(consumer).orElseThrow().nack(NackAction.DEAD_LETTER);
+        before.replayDeadLetters(billing.name());
+        pollNow(consumer).orElseThrow(); // the process dies before settling the replay
+        before.close();
+
+        Subscriptions after = start(billing);
+
+        assertThat(after.deadLetters(billing.name())).hasSize(1);
+    }
+
+    @Test
+    void oneDeadLetterCanBeReplayedOrDeletedByItsId() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
+        Subscriptions subscriptions = start(billing);
+        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        add(stream("a"), 7);
+        add(stream("b"), 8);
+        pollNow(consumer).orElseThrow().nack(NackAction.DEAD_LETTER);
+        pollNow(consumer).orElseThrow().nack(NackAction.DEAD_LETTER);
+        List<DeadLetter> letters = subscriptions.deadLetters(billing.name());
+        assertThat(letters).hasSize(2);
+        DeadLetter seven = letters.stream()
+                .filter(l -> ((ItemAdded) l.event().payload()).quantity() == 7)
+                .findFirst()
+                .orElseThrow();
+        DeadLetter eight = letters.get(letters.get(0) == seven ? 1 : 0);
+
+        assertThat(subscriptions.deleteDeadLetter(billing.name(), eight.id())).isTrue();
+        assertThat(subscriptions.deleteDeadLetter(billing.name(), eight.id())).isFalse();
+        assertThat(subscriptions.replayDeadLetter(billing.name(), seven.id())).isTrue();
+        assertThat(subscriptions.replayDeadLetter(billing.name(), UUID.randomUUID()))
+                .isFalse();
+
+        Delivery replayed = pollNow(consumer).orElseThrow();
+        assertThat(quantity(replayed)).isEqualTo(7);
+        replayed.ack();
+        assertThat(subscriptions.deadLetters(billing.name())).isEmpty();
+        assertThat(pollNow(consumer)).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.streamdingo.tck.delivery;
 
+import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
@@ -11,7 +12,8 @@ import java.time.Clock;
 class InMemoryDeliveryContractTest extends DeliveryContract {
 
     @Override
-    protected Subscriptions newSubscriptions(StoreEngine engine, Topology topology, OffsetStore offsets, Clock clock) {
-        return EventStores.inMemorySubscriptions(engine, topology, offsets, clock);
+    protected Subscriptions newSubscriptions(
+            StoreEngine engine, Topology topology, OffsetStore offsets, DeadLetterStore deadLetters, Clock clock) {
+        return EventStores.inMemorySubscriptions(engine, topology, offsets, deadLetters, clock);
     }
 }

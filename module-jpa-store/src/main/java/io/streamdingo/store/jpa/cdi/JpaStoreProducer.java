@@ -1,9 +1,11 @@
 package io.streamdingo.store.jpa.cdi;
 
+import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.spi.SnapshotStore;
+import io.streamdingo.store.jpa.JpaDeadLetterStore;
 import io.streamdingo.store.jpa.JpaEventStoreBackend;
 import io.streamdingo.store.jpa.JpaOffsetStore;
 import io.streamdingo.store.jpa.JpaProcessedEvents;
@@ -113,6 +115,17 @@ public class JpaStoreProducer {
                     + backend.getClass().getName() + " is deployed instead");
         }
         return new JpaOffsetStore(factory);
+    }
+
+    /** The dead-letter table of the subscriptions (ST-4), in the same database and unit. */
+    @Produces
+    @Singleton
+    DeadLetterStore jpaDeadLetterStore(EventStoreBackend backend) {
+        if (factory == null) {
+            throw new IllegalStateException("the JPA dead-letter store needs the JPA event store backend, but "
+                    + backend.getClass().getName() + " is deployed instead");
+        }
+        return new JpaDeadLetterStore(factory);
     }
 
     /** The processed-events table for exactly-once consumers (ST-8), in the same database and unit. */

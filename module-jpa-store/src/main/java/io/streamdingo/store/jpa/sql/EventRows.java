@@ -1,8 +1,5 @@
 package io.streamdingo.store.jpa.sql;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamdingo.api.EventMetadata;
 import io.streamdingo.api.ReadDirection;
 import io.streamdingo.api.StreamId;
@@ -17,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,10 +29,8 @@ public final class EventRows {
     private static final String COLUMNS = "global_position, stream_category, stream_id, stream_version, event_id, "
             + "event_type, schema_version, recorded_at, correlation_id, causation_id, user_id, tenant_id, "
             + "partition_key, headers, payload, event_hash";
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     private final Dialect dialect;
-    private final ObjectMapper json = new ObjectMapper();
     private final String insert;
 
     public EventRows(Dialect dialect) {
@@ -93,7 +87,7 @@ public final class EventRows {
                 statement.setString(11, metadata.userId());
                 statement.setString(12, metadata.tenantId());
                 statement.setString(13, metadata.partitionKey());
-                statement.setString(14, headersJson(metadata.headers()));
+                statement.setString(14, HeadersJson.write(metadata.headers()));
                 statement.setString(15, payloadText(event));
                 statement.setString(16, hashes[i]);
                 statement.addBatch();
@@ -263,7 +257,7 @@ public final class EventRows {
                 row.getString(11),
                 row.getString(12),
                 row.getString(13),
-                headers(row.getString(14)));
+                HeadersJson.read(row.getString(14)));
         return new StoredEvent(
                 dialect.readUuid(row, 5),
                 streamId,
@@ -276,24 +270,5 @@ public final class EventRows {
                 row.getString(15).getBytes(StandardCharsets.UTF_8),
                 // events written before hashing existed have no link: verification reports them
                 Objects.requireNonNullElse(row.getString(16), ""));
-    }
-
-    private String headersJson(Map<String, String> headers) {
-        if (headers.isEmpty()) {
-            return "{}";
-        }
-        try {
-            return json.writeValueAsString(headers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event headers cannot be written as JSON", e);
-        }
-    }
-
-    private Map<String, String> headers(String text) throws SQLException {
-        try {
-            return json.readValue(text, HEADERS);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored event headers are not a JSON object of strings", e);
-        }
     }
 }

@@ -1,0 +1,28 @@
+-- Dead letters (ST-4): events a subscription gave up on, with the event as the subscription received it
+-- (payload as bytes: an event that could not be read is kept exactly as it arrived).
+CREATE TABLE sd_dead_letters (
+    id               UUID         PRIMARY KEY,
+    subscription     VARCHAR(100) COLLATE "C" NOT NULL,
+    consumer_key     VARCHAR(200) COLLATE "C" NOT NULL,
+    event_id         UUID         NOT NULL,
+    stream_category  VARCHAR(100) COLLATE "C" NOT NULL,
+    stream_id        VARCHAR(200) COLLATE "C" NOT NULL,
+    stream_version   BIGINT       NOT NULL,
+    global_position  BIGINT       NOT NULL,
+    event_type       VARCHAR(200) NOT NULL,
+    schema_version   INTEGER      NOT NULL,
+    recorded_at      TIMESTAMPTZ  NOT NULL,
+    correlation_id   VARCHAR(1000),
+    causation_id     VARCHAR(1000),
+    user_id          VARCHAR(1000),
+    tenant_id        VARCHAR(1000),
+    partition_key    VARCHAR(1000),
+    headers          TEXT         NOT NULL,
+    payload          BYTEA        NOT NULL,
+    event_hash       VARCHAR(64)  NOT NULL,
+    attempts         INTEGER      NOT NULL,
+    reason           TEXT         NOT NULL,
+    dead_lettered_at TIMESTAMPTZ  NOT NULL
+);
+CREATE INDEX sd_dead_letters_subscription ON sd_dead_letters (subscription, dead_lettered_at);
+CREATE INDEX sd_dead_letters_age ON sd_dead_letters (dead_lettered_at);
