@@ -79,6 +79,15 @@ public final class EventStores {
         return new DefaultReplayEngine(engine.internals(), snapshots);
     }
 
+    /**
+     * A new in-memory broker: the reference {@link DeliveryTransport}, and the {@link EventPublisher} an outbox
+     * relay publishes to it with. It behaves like the Artemis set-up of the Jakarta Messaging delivery within
+     * one JVM (tests, the transport contract); nothing of it survives the object.
+     */
+    public static InMemoryBroker inMemoryBroker() {
+        return new InMemoryBroker();
+    }
+
     /** A new, empty in-memory dead-letter store: the reference implementation of the dead-letter SPI (ST-4). */
     public static DeadLetterStore inMemoryDeadLetterStore() {
         return new io.streamdingo.engine.memory.InMemoryDeadLetterStore();
