@@ -35,4 +35,25 @@ interface EventSource {
 
     /** A {@linkplain #late late} event was settled. */
     default void settledLate(RecordedEvent event) {}
+
+    /**
+     * Consumer groups sharing a queue: the events of {@code stream} between {@code afterVersion} and
+     * {@code version} above {@code afterPosition} that another member may still hold, read from the store, to
+     * deliver before {@code version} when this process takes the stream over (the broker may hand it the
+     * stream's newer messages before giving back what a dead member held). Empty where a source's order is
+     * its own.
+     */
+    default List<RecordedEvent> takenOver(
+            io.streamdingo.api.StreamId stream,
+            long afterVersion,
+            long version,
+            long afterPosition,
+            Map<String, Integer> receiveAs) {
+        return List.of();
+    }
+
+    /** Whether {@link #takenOver} can answer: a queue shared by the members of a group, over this store. */
+    default boolean sharedWithStore() {
+        return false;
+    }
 }

@@ -55,6 +55,8 @@ final class SubscriptionState {
 
     private final List<PendingEvent> pending = new ArrayList<>();
     private final List<PendingEvent> replays = new ArrayList<>();
+    private final StreamTakeOver takeOver;
+
     private final DeadLetterBox letters;
     /** Dead letters made under the monitor, kept in the store outside it (before the position moves on). */
     private final List<io.streamdingo.api.spi.StoredDeadLetter> lettersToKeep = new ArrayList<>();
@@ -63,9 +65,11 @@ final class SubscriptionState {
     /** Connected consumers in the order they joined, with when each last polled. */
     private final Map<String, Instant> members = new LinkedHashMap<>();
 
+    private final Assignment assignment;
+
     private final Wakeup wakeup = new Wakeup();
     private final java.util.concurrent.locks.ReentrantLock reading = new java.util.concurrent.locks.ReentrantLock();
-    private final Object saving = new Object();
+    private final PositionSaver positions;
     /** The wake-up version and time of the last read: an idle subscription reads at most every IDLE_READS. */
     private volatile long lastReadVersion = -1;
 
@@ -74,10 +78,6 @@ final class SubscriptionState {
     static final java.time.Duration IDLE_READS = java.time.Duration.ofMillis(100);
 
     private long readUpTo;
-    /** The position to save: computed under the monitor, saved outside it by {@link #flushPosition()}. */
-    private long toSave = -1;
-
-    private long savedPosition = -1;
 
     /**
      * A position kept under {@code positionKey}. When that row does not exist yet and others of the
@@ -94,6 +94,9 @@ final class SubscriptionState {
             DeadLetterBox letters,
             Clock clock) {
         this.letters = letters;
+        this.assignment = Assignment.of(definition.mode());
+        this.positions = new PositionSaver(offsets, definition.name(), positionKey);
+        this.takeOver = new StreamTakeOver(source, offsets, definition);
         this.definition = definition;
         this.stream = stream;
         this.consumerKey = consumerKey;
@@ -192,13 +195,23 @@ final class SubscriptionState {
 
     /** Another member's events that the source hands this process late: delivered before what it reads next. */
     private void absorbLate(Instant now) {
-        List<RecordedEvent> late = source.late(readUpTo, definition.receiveAs());
+        addLate(source.late(readUpTo, definition.receiveAs()), now);
+    }
+
+    private void addLate(List<RecordedEvent> late, Instant now) {
         if (late.isEmpty()) {
             return;
         }
+        Set<java.util.UUID> queued = new HashSet<>();
+        replays.forEach(event -> queued.add(event.event.eventId()));
         for (RecordedEvent event : late) {
+            takeOver.received(event);
+            if (queued.contains(event.eventId())) {
+                continue; // taken over from the store already: settling that copy acknowledges this one
+            }
             if (definition.accepts(event.eventType()) && !(event.payload() instanceof Undecodable)) {
                 replays.add(new PendingEvent(event, now, true));
+                queued.add(event.eventId());
             } else {
                 source.settledLate(event);
             }
@@ -208,15 +221,12 @@ final class SubscriptionState {
     }
 
     private @Nullable PendingEvent choose(String consumerId, Instant now) {
-        if (definition.mode() == SubscriptionMode.EXCLUSIVE && !consumerId.equals(activeMember())) {
-            return null;
-        }
         Set<StreamId> blocked = new HashSet<>();
         for (PendingEvent event : replays) {
             if (blocked.contains(event.event.streamId())) {
                 continue;
             }
-            if (isDue(event, now) && isOwnedBy(event, consumerId)) {
+            if (isDue(event, now) && assignment.mayTake(consumerId, event.event.streamId(), members.keySet())) {
                 return event;
             }
             blocked.add(event.event.streamId()); // a stream's later events wait for its redelivered one
@@ -226,7 +236,7 @@ final class SubscriptionState {
             if (blocked.contains(eventStream) || event.awaitingRead()) {
                 continue; // delivered and waiting to be read: the stream's next event may follow
             }
-            if (isDue(event, now) && isOwnedBy(event, consumerId)) {
+            if (isDue(event, now) && assignment.mayTake(consumerId, event.event.streamId(), members.keySet())) {
                 return event;
             }
             blocked.add(eventStream); // its later events wait until this one is settled
@@ -236,34 +246,6 @@ final class SubscriptionState {
 
     private static boolean isDue(PendingEvent event, Instant now) {
         return !event.inFlight() && !event.awaitingRead() && !event.notBefore.isAfter(now);
-    }
-
-    /** Consumer groups: each stream belongs to one live member, chosen by rendezvous hashing. */
-    private boolean isOwnedBy(PendingEvent event, String consumerId) {
-        if (definition.mode() != SubscriptionMode.CONSUMER_GROUP
-                && definition.mode() != SubscriptionMode.READ_RECEIPT) {
-            return true;
-        }
-        String owner = null;
-        int best = 0;
-        String streamKey = event.event.streamId().toString();
-        for (String member : members.keySet()) {
-            int score = mix((member + '\u0000' + streamKey).hashCode());
-            if (owner == null || score > best) {
-                owner = member;
-                best = score;
-            }
-        }
-        return consumerId.equals(owner);
-    }
-
-    private static int mix(int hash) {
-        int h = hash * 0x9E3779B9;
-        return h ^ (h >>> 16);
-    }
-
-    private @Nullable String activeMember() {
-        return members.isEmpty() ? null : members.keySet().iterator().next();
     }
 
     private InMemoryDelivery deliver(PendingEvent event, String consumerId, Instant now) {
@@ -315,11 +297,13 @@ final class SubscriptionState {
         }
         // A read that ran out saw everything up to the head it started at, other categories' events included.
         long covered = exhausted ? Math.max(lastRead, head) : lastRead;
+        List<RecordedEvent> takenOver = takeOver.gapsBefore(read);
         synchronized (this) {
             if (readUpTo != from) {
                 return true; // reset while reading: read again from the new position
             }
             Instant now = clock.instant();
+            addLate(takenOver, now);
             for (RecordedEvent event : read) {
                 if (event.payload() instanceof Undecodable undecodable) {
                     lettersToKeep.add(letters.letter(event, 0, undecodable.reason(), now));
@@ -596,27 +580,14 @@ final class SubscriptionState {
     /** Under the monitor: notes the position to save, and tells the source what is settled. */
     private void savePosition() {
         long position = currentPosition();
-        if (position != toSave) {
-            toSave = position;
+        if (positions.note(position)) {
             source.settledUpTo(position);
         }
     }
 
-    /** Saves the latest position noted, outside the monitor; concurrent callers save in turn, the latest wins. */
+    /** Saves the latest position noted, outside the monitor. */
     private void flushPosition() {
-        synchronized (saving) {
-            long position;
-            synchronized (this) {
-                position = toSave;
-                if (position == savedPosition) {
-                    return;
-                }
-            }
-            offsets.save(definition.name(), positionKey, position);
-            synchronized (this) {
-                savedPosition = position;
-            }
-        }
+        positions.flush();
     }
 
     void resetTo(long position) {

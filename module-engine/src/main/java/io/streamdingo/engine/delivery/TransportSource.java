@@ -198,8 +198,32 @@ final class TransportSource implements EventSource {
         StoredEvent message = lateHeld.remove(event.eventId());
         if (message != null) {
             channel.acknowledge(message);
-            recentlySettled.put(message.eventId(), Boolean.TRUE);
         }
+        // settled here: a copy the broker brings later is a duplicate (a taken-over event read from the store)
+        recentlySettled.put(event.eventId(), Boolean.TRUE);
+    }
+
+    @Override
+    public boolean sharedWithStore() {
+        return shared && history != null;
+    }
+
+    @Override
+    public List<RecordedEvent> takenOver(
+            io.streamdingo.api.StreamId stream,
+            long afterVersion,
+            long version,
+            long afterPosition,
+            Map<String, Integer> receiveAs) {
+        if (!sharedWithStore()) {
+            return List.of();
+        }
+        List<RecordedEvent> events = new ArrayList<>();
+        for (StoredEvent stored :
+                codec.storedBetween(stream, afterVersion, version, afterPosition, SubscriptionState.WINDOW)) {
+            events.addAll(Undecodable.decode(codec, stored, receiveAs));
+        }
+        return events;
     }
 
     void close() {

@@ -210,6 +210,40 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
                 "");
     }
 
+    /**
+     * The stored events of {@code streamId} after {@code afterVersion} and before {@code beforeVersion} whose
+     * global position is above {@code afterPosition}, ascending, at most {@code limit} (the newest of them): what
+     * a consumer-group member must deliver before {@code beforeVersion} when it takes over a stream another
+     * member held.
+     */
+    public List<StoredEvent> storedBetween(
+            StreamId streamId, long afterVersion, long beforeVersion, long afterPosition, int limit) {
+        requireOpen("read a stream");
+        List<StoredEvent> newestFirst = new ArrayList<>();
+        long to = beforeVersion - 1;
+        while (to > afterVersion && newestFirst.size() < limit) {
+            List<StoredEvent> page = backend.readStream(
+                    streamId,
+                    afterVersion + 1,
+                    to,
+                    ReadDirection.BACKWARDS,
+                    Math.min(settings.pageSize(), limit - newestFirst.size()));
+            if (page.isEmpty()) {
+                break;
+            }
+            for (StoredEvent event : page) {
+                if (event.globalPosition() <= afterPosition) {
+                    Collections.reverse(newestFirst);
+                    return newestFirst;
+                }
+                newestFirst.add(event);
+            }
+            to = page.get(page.size() - 1).streamVersion() - 1;
+        }
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
     /** One category's events in the global order, read by the backend's indexed category query. */
     private Pages.Source<StoredEvent> storedCategoryPages(String category, long afterPosition) {
         requireOpen("read a category");

@@ -20,20 +20,16 @@ import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.relay.OutboxRelay;
-import io.streamdingo.store.jpa.JpaEventStoreBackend;
 import io.streamdingo.store.jpa.JpaOffsetStore;
 import io.streamdingo.store.jpa.JpaProcessedEvents;
-import io.streamdingo.store.jpa.SchemaMigrations;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +47,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * JMS-4 and RL: 10,000 events on PostgreSQL travel through a persistent Artemis broker that is stopped and
@@ -61,19 +56,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class BrokerFailureTest {
 
-    private static final String POSTGRESQL = "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true";
     private static final int STREAMS = 100;
     private static final int EVENTS_PER_STREAM = 100;
     private static final int TOTAL = STREAMS * EVENTS_PER_STREAM;
 
     private final String run = "f" + UUID.randomUUID().toString().substring(0, 8);
-    /**
-     * Named like the JPA tests' schemas ({@code sdt_<created, base 36>_<random>_<test>}), so that a later run drops
-     * it if this one is killed before it can.
-     */
-    private final String schema = "sdt_" + Long.toString(java.time.Instant.now().getEpochSecond(), 36) + "_"
-            + run.substring(1) + "_brokerfailuretest";
-
     private final String exactly = run + "_xo";
     private final String atLeast = run + "_alo";
     private final SubscriptionDefinition ledger = SubscriptionDefinition.of(
@@ -90,7 +77,7 @@ class BrokerFailureTest {
 
     private final Map<UUID, Integer> audited = new ConcurrentHashMap<>();
     private final ScheduledExecutorService relayTimer = Executors.newSingleThreadScheduledExecutor();
-    private PGSimpleDataSource database;
+    private FaultDatabase database;
     private EntityManagerFactory emf;
     private StoreEngine engine;
     private EventStore store;
@@ -101,26 +88,11 @@ class BrokerFailureTest {
     @BeforeEach
     void start() throws Exception {
         // a schema of this run's own: nothing earlier runs or other tests left in database test is read
-        database = new PGSimpleDataSource();
-        database.setURL(POSTGRESQL);
-        database.setUser("postgres");
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        database.setURL(POSTGRESQL + "&currentSchema=" + schema);
-        SchemaMigrations.migrate(database);
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS fault_ledger (consumer TEXT NOT NULL, event_id UUID NOT NULL,"
-                    + " run TEXT NOT NULL)");
-        }
-        emf = Persistence.createEntityManagerFactory(
-                "streamdingo-fault", Map.of("jakarta.persistence.jdbc.url", database.getURL()));
-        engine = EventStores.builder()
-                .backend(new JpaEventStoreBackend(emf))
-                .register(ItemAdded.class)
-                .buildEngine();
+        database = new FaultDatabase(
+                "brokerfailuretest",
+                "CREATE TABLE fault_ledger (consumer TEXT NOT NULL, event_id UUID NOT NULL, run TEXT NOT NULL)");
+        emf = database.entityManagerFactory();
+        engine = database.engine();
         store = engine.store();
         offsets = new JpaOffsetStore(emf);
         processed = new JpaProcessedEvents(emf, Clock.systemUTC());
@@ -131,13 +103,8 @@ class BrokerFailureTest {
     @AfterEach
     void stop() throws Exception {
         relayTimer.shutdownNow();
-        store.close();
-        emf.close();
         broker.close();
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        database.close();
     }
 
     @Test
@@ -284,7 +251,7 @@ class BrokerFailureTest {
     }
 
     private long ledgerRows() {
-        try (Connection connection = database.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement count =
                         connection.prepareStatement("SELECT COUNT(*) FROM fault_ledger WHERE run = ?")) {
             count.setString(1, run);
@@ -298,7 +265,7 @@ class BrokerFailureTest {
     }
 
     private Set<UUID> ledgerEventIds() throws SQLException {
-        try (Connection connection = database.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement select =
                         connection.prepareStatement("SELECT event_id FROM fault_ledger WHERE run = ?")) {
             select.setString(1, run);

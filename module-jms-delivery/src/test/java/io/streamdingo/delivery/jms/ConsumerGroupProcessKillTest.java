@@ -10,12 +10,9 @@ import io.streamdingo.api.StreamId;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.relay.OutboxRelay;
-import io.streamdingo.store.jpa.JpaEventStoreBackend;
 import io.streamdingo.store.jpa.JpaOffsetStore;
-import io.streamdingo.store.jpa.SchemaMigrations;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -24,9 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +38,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * RL: a consumer group spread over three separate JVM processes on PostgreSQL, one of them killed with
@@ -53,7 +47,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class ConsumerGroupProcessKillTest {
 
-    private static final String POSTGRESQL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final int ROUNDS = 5;
     private static final int STREAMS = 20;
     private static final int EVENTS_PER_STREAM = 50;
@@ -61,50 +54,28 @@ class ConsumerGroupProcessKillTest {
     private static final List<String> MEMBERS = List.of("m1", "m2", "m3");
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    /** Named like the JPA tests' schemas, so that a later run drops it if this one is killed before it can. */
-    private static final String SCHEMA =
-            "sdt_" + Long.toString(Instant.now().getEpochSecond(), 36) + "_" + RUN + "_consumergroupprocesskilltest";
 
-    private static PGSimpleDataSource database;
-    private static EntityManagerFactory emf;
+    private static FaultDatabase database;
     private static StoreEngine engine;
+    private static EntityManagerFactory emf;
     private static EmbeddedBroker broker;
 
     @BeforeAll
     static void start() throws Exception {
-        database = new PGSimpleDataSource();
-        database.setURL(POSTGRESQL);
-        database.setUser("postgres");
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + SCHEMA);
-        }
-        database.setURL(POSTGRESQL + "?currentSchema=" + SCHEMA);
-        SchemaMigrations.migrate(database);
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE group_ledger (seq BIGSERIAL PRIMARY KEY, subscription TEXT NOT NULL,"
-                    + " event_id UUID NOT NULL, stream TEXT NOT NULL, version BIGINT NOT NULL, member TEXT NOT NULL)");
-        }
-        emf = Persistence.createEntityManagerFactory(
-                "streamdingo-fault", Map.of("jakarta.persistence.jdbc.url", database.getURL()));
-        engine = EventStores.builder()
-                .backend(new JpaEventStoreBackend(emf))
-                .register(ItemAdded.class)
-                .buildEngine();
+        database = new FaultDatabase(
+                "consumergroupprocesskilltest",
+                "CREATE TABLE group_ledger (seq BIGSERIAL PRIMARY KEY, subscription TEXT NOT NULL, event_id UUID NOT"
+                        + " NULL, stream TEXT NOT NULL, version BIGINT NOT NULL, member TEXT NOT NULL)");
+        engine = database.engine();
+        emf = database.entityManagerFactory();
         Path data = Files.createDirectories(Path.of("target", "artemis-group", RUN));
         broker = new EmbeddedBroker(11, data, freePort());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        engine.close();
-        emf.close();
         broker.close();
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
-        }
+        database.close();
     }
 
     @Test
@@ -182,7 +153,7 @@ class ConsumerGroupProcessKillTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 ConsumerGroupMember.class.getName(),
-                database.getURL(),
+                database.url(),
                 brokerUrl,
                 run.name(),
                 member));
@@ -228,7 +199,7 @@ class ConsumerGroupProcessKillTest {
     private static void assertStreamsInOrder(String subscription) throws SQLException {
         Map<String, List<Long>> firstBookings = new HashMap<>();
         Map<String, Set<Long>> seen = new HashMap<>();
-        try (Connection connection = database.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT stream, version FROM group_ledger WHERE subscription = ? ORDER BY seq")) {
             select.setString(1, subscription);
@@ -254,7 +225,7 @@ class ConsumerGroupProcessKillTest {
 
     private static List<UUID> booked(String subscription) {
         List<UUID> ids = new ArrayList<>();
-        try (Connection connection = database.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement select =
                         connection.prepareStatement("SELECT event_id FROM group_ledger WHERE subscription = ?")) {
             select.setString(1, subscription);
@@ -270,7 +241,7 @@ class ConsumerGroupProcessKillTest {
     }
 
     private static long bookedBy(String subscription, String member) throws SQLException {
-        try (Connection connection = database.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement count = connection.prepareStatement(
                         "SELECT COUNT(*) FROM group_ledger WHERE subscription = ? AND member = ?")) {
             count.setString(1, subscription);

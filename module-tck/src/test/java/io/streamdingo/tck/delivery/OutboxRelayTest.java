@@ -51,6 +51,23 @@ class OutboxRelayTest {
         public void close() {}
     }
 
+    /** A publisher that takes its time over every batch, and says when the first one was published. */
+    static final class SlowPublisher extends RecordingPublisher {
+        final CountDownLatch firstBatch = new CountDownLatch(1);
+        private final long millisPerBatch;
+
+        SlowPublisher(long millisPerBatch) {
+            this.millisPerBatch = millisPerBatch;
+        }
+
+        @Override
+        public void publish(String category, List<StoredEvent> events) {
+            super.publish(category, events);
+            firstBatch.countDown();
+            pause(millisPerBatch);
+        }
+    }
+
     private final EventStoreBackend backend = EventStores.inMemoryBackend();
     private final StoreEngine engine =
             EventStores.builder().backend(backend).register(ItemAdded.class).buildEngine();
@@ -163,15 +180,7 @@ class OutboxRelayTest {
 
     @Test
     void aRunLongerThanTheLeaseKeepsItByRenewingItPerBatchAndNoSecondRelayPublishesBesideIt() throws Exception {
-        CountDownLatch firstBatch = new CountDownLatch(1);
-        RecordingPublisher slow = new RecordingPublisher() {
-            @Override
-            public void publish(String category, List<StoredEvent> events) {
-                super.publish(category, events);
-                firstBatch.countDown();
-                pause(100); // ten batches take a second, over three times the lease
-            }
-        };
+        SlowPublisher slow = new SlowPublisher(100); // ten batches take a second, over three times the lease
         RecordingPublisher other = new RecordingPublisher();
         List<Long> saved = new CopyOnWriteArrayList<>();
         OffsetStore watched = watchingSaves(offsets, saved);
@@ -190,7 +199,7 @@ class OutboxRelayTest {
 
         Thread running = new Thread(first::publishPending);
         running.start();
-        firstBatch.await();
+        slow.firstBatch.await();
         while (running.isAlive()) {
             second.publishPending();
             pause(20);
@@ -205,15 +214,7 @@ class OutboxRelayTest {
 
     @Test
     void stopEndsARunInProgressAfterItsCurrentBatch() throws Exception {
-        CountDownLatch firstBatch = new CountDownLatch(1);
-        RecordingPublisher slow = new RecordingPublisher() {
-            @Override
-            public void publish(String category, List<StoredEvent> events) {
-                super.publish(category, events);
-                firstBatch.countDown();
-                pause(50);
-            }
-        };
+        SlowPublisher slow = new SlowPublisher(50);
         OutboxRelay relay = EventStores.outboxRelay(engine, topology, slow, offsets, 10, Duration.ofSeconds(30));
         for (int i = 0; i < 1_000; i++) {
             add("orders", "o-" + (i % 7), i);
@@ -221,7 +222,7 @@ class OutboxRelayTest {
 
         Thread running = new Thread(relay::publishPending);
         running.start();
-        firstBatch.await();
+        slow.firstBatch.await();
         relay.stop();
         running.join(5_000);
 
