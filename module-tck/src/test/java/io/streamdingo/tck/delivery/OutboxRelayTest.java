@@ -180,11 +180,11 @@ class OutboxRelayTest {
 
     @Test
     void aRunLongerThanTheLeaseKeepsItByRenewingItPerBatchAndNoSecondRelayPublishesBesideIt() throws Exception {
-        SlowPublisher slow = new SlowPublisher(100); // ten batches take a second, over three times the lease
+        SlowPublisher slow = new SlowPublisher(100); // ten batches take a second, twice the lease
         RecordingPublisher other = new RecordingPublisher();
         List<Long> saved = new CopyOnWriteArrayList<>();
         OffsetStore watched = watchingSaves(offsets, saved);
-        Duration lease = Duration.ofMillis(300);
+        Duration lease = Duration.ofMillis(500);
         OutboxRelay first = EventStores.outboxRelay(engine, topology, slow, watched, 10, lease);
         OutboxRelay second = EventStores.outboxRelay(
                 EventStores.builder().backend(backend).register(ItemAdded.class).buildEngine(),
