@@ -32,6 +32,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class JmsDeliveryProducer {
 
+    private static final System.Logger LOG = System.getLogger(JmsDeliveryProducer.class.getName());
+
     @Produces
     @Singleton
     EventPublisher publisher(Instance<ConnectionFactory> factories) {
@@ -68,6 +70,11 @@ public class JmsDeliveryProducer {
         try {
             return (ThreadFactory) new InitialContext().lookup("java:comp/DefaultManagedThreadFactory");
         } catch (NamingException | RuntimeException | NoClassDefFoundError e) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "no managed thread factory at java:comp/DefaultManagedThreadFactory ({0}): the broker channels"
+                            + " receive on threads of their own, without the server''s context",
+                    e.toString());
             return task -> {
                 Thread thread = new Thread(task);
                 thread.setDaemon(true);
