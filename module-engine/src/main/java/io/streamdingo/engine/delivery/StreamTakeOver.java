@@ -16,12 +16,21 @@ import org.jspecify.annotations.Nullable;
  * reaches this process with a gap — its first event here is not the stream's first, or it skips versions after
  * the last one received here — the events of the gap above the group's lowest position are read from the
  * store, to be delivered first. What the other member had settled is delivered again: a duplicate under
- * at-least-once, skipped under exactly-once. Remembers the last version of the {@value #STREAMS_TRACKED} most
- * recent streams; thread-safe.
+ * at-least-once, skipped under exactly-once. A message the dead member's client had received but not yet
+ * handed to it is in no position row, so the store cannot tell it apart: such a stream is also held for
+ * {@link #GRACE} before its newer events are delivered, long enough for the broker to give back what the dead
+ * member held (it does so right after releasing the group). Remembers the last version of the
+ * {@value #STREAMS_TRACKED} most recent streams; thread-safe.
  */
 final class StreamTakeOver {
 
     static final int STREAMS_TRACKED = 100_000;
+
+    /** How long a stream taken over mid-way waits for the messages its previous holder held. */
+    static final java.time.Duration GRACE = java.time.Duration.ofSeconds(1);
+
+    /** Streams taken over mid-way, with the {@link System#nanoTime()} until which they are held. */
+    private final Map<StreamId, Long> heldUntil = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final EventSource source;
     private final OffsetStore offsets;
@@ -50,6 +59,7 @@ final class StreamTakeOver {
             Long last = received(event);
             long after = last == null ? 0 : last;
             if (event.streamVersion() > after + 1) {
+                heldUntil.put(event.streamId(), System.nanoTime() + GRACE.toNanos());
                 if (floor < 0) {
                     floor = offsets.all(definition.name()).values().stream()
                             .mapToLong(Long::longValue)
@@ -61,6 +71,19 @@ final class StreamTakeOver {
             }
         }
         return gaps;
+    }
+
+    /** Whether the newer events of {@code stream} wait, just taken over, for what its previous holder held. */
+    boolean held(StreamId stream) {
+        Long until = heldUntil.get(stream);
+        if (until == null) {
+            return false;
+        }
+        if (System.nanoTime() - until >= 0) {
+            heldUntil.remove(stream);
+            return false;
+        }
+        return true;
     }
 
     /** Notes that {@code event} reached this process; returns the stream's last version received before it. */

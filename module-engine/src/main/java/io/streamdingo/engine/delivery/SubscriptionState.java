@@ -236,6 +236,10 @@ final class SubscriptionState {
             if (blocked.contains(eventStream) || event.awaitingRead()) {
                 continue; // delivered and waiting to be read: the stream's next event may follow
             }
+            if (takeOver.held(eventStream)) {
+                blocked.add(eventStream); // just taken over: what its previous holder held comes first
+                continue;
+            }
             if (isDue(event, now) && assignment.mayTake(consumerId, event.event.streamId(), members.keySet())) {
                 return event;
             }
