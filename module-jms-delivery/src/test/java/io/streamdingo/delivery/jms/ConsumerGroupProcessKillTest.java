@@ -105,7 +105,10 @@ class ConsumerGroupProcessKillTest {
                 relayTimer.scheduleWithFixedDelay(() -> publishQuietly(relay), 0, 20, TimeUnit.MILLISECONDS);
             }
             for (String member : MEMBERS) {
-                members.put(member, startMember(run, overBroker ? broker.tcpUrl() : "none", member));
+                // no consumer window: a member's client holds no message its engine has not seen (see ADR 17)
+                members.put(
+                        member,
+                        startMember(run, overBroker ? broker.tcpUrl() + "?consumerWindowSize=0" : "none", member));
             }
             for (String member : MEMBERS) {
                 Path log = memberLog(run, member);
@@ -133,9 +136,12 @@ class ConsumerGroupProcessKillTest {
                     .containsExactlyInAnyOrderElementsOf(atLeast);
             assertStreamsInOrder(run.exactlyOnce().name());
             assertStreamsInOrder(run.atLeastOnce().name());
-            assertThat(bookedBy(run.exactlyOnce().name(), "m2"))
-                    .as("round %s: the killed member had taken part", run.name())
-                    .isPositive();
+            if (overBroker) {
+                // without a broker every member reads every event, and the killed one may have lost every race
+                assertThat(bookedBy(run.exactlyOnce().name(), "m2"))
+                        .as("round %s: the killed member had taken part", run.name())
+                        .isPositive();
+            }
         } finally {
             relayTimer.shutdownNow();
             members.values().forEach(Process::destroyForcibly);
