@@ -42,7 +42,8 @@ public class ConsumerRunner implements RunningConsumers {
     private static final System.Logger LOG = System.getLogger(ConsumerRunner.class.getName());
 
     private final List<Thread> threads = new ArrayList<>();
-    private final List<SupervisedConsumer> consumers = new ArrayList<>();
+    /** Read by health checks while the consumers start: a copy-on-write list. */
+    private final List<SupervisedConsumer> consumers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void start(
             @Observes @Initialized(ApplicationScoped.class) Object started,
@@ -187,9 +188,7 @@ public class ConsumerRunner implements RunningConsumers {
 
     @Override
     public List<ConsumerStatus> statuses() {
-        synchronized (consumers) {
-            return consumers.stream().map(SupervisedConsumer::status).toList();
-        }
+        return consumers.stream().map(SupervisedConsumer::status).toList();
     }
 
     @PreDestroy

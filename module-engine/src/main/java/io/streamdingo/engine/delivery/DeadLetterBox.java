@@ -58,10 +58,6 @@ final class DeadLetterBox {
         ids.forEach(id -> store.delete(subscription, id));
     }
 
-    boolean delete(UUID id) {
-        return store.delete(subscription, id);
-    }
-
     /** This position's letters, decoded (an event that still cannot be read comes back undecodable). */
     List<Letter> mine() {
         List<Letter> out = new ArrayList<>();

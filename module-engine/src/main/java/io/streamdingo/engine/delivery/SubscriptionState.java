@@ -629,10 +629,6 @@ final class SubscriptionState {
         return count;
     }
 
-    String consumerKey() {
-        return consumerKey;
-    }
-
     /** The offset row it keeps. */
     String positionKey() {
         return positionKey;
