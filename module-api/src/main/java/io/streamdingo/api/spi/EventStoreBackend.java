@@ -66,6 +66,30 @@ public interface EventStoreBackend extends AutoCloseable {
     /** The highest position {@link #readAll} can return now; 0 if there is none. */
     long headPosition();
 
+    /**
+     * How many events of {@code category} have a position in {@code (afterPosition, upToPosition]}: a
+     * subscription's lag. Positions need not be consecutive, so this is a count, not a difference. The default
+     * reads the events with {@link #readCategory}; a backend with a query for it overrides it.
+     */
+    default long countCategory(String category, long afterPosition, long upToPosition) {
+        long count = 0;
+        long after = afterPosition;
+        while (after < upToPosition) {
+            List<StoredEvent> page = readCategory(category, after, 1_000);
+            for (StoredEvent event : page) {
+                if (event.globalPosition() > upToPosition) {
+                    return count;
+                }
+                count++;
+            }
+            if (page.size() < 1_000) {
+                return count;
+            }
+            after = page.get(page.size() - 1).globalPosition();
+        }
+        return count;
+    }
+
     /** The stream's current version and first visible version; empty if it was never written. */
     Optional<StreamInfo> streamInfo(StreamId streamId);
 

@@ -259,8 +259,10 @@ public final class EngineSubscriptions implements Subscriptions {
             SubscriptionState state = connected.get(key);
             // ephemeral positions count the messages of this process's queue, external ones follow the other
             // service's order; the others this store's
-            long head = inThisStore(stream) ? store.headPosition() : state == null ? position : state.head();
-            out.add(new ConsumerPosition(subscription, key, position, Math.max(0, head - position)));
+            long lag = inThisStore(stream)
+                    ? store.countCategory(stream.category(), position, store.headPosition())
+                    : Math.max(0, (state == null ? position : state.head()) - position);
+            out.add(new ConsumerPosition(subscription, key, position, lag));
         });
         return out;
     }

@@ -364,6 +364,16 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
         return backend.headPosition();
     }
 
+    /**
+     * How many events of {@code category} lie in {@code (afterPosition, upToPosition]} (a subscription's lag).
+     *
+     * @throws io.streamdingo.api.StoreNotOpenException if the store is closed
+     */
+    public long countCategory(String category, long afterPosition, long upToPosition) {
+        requireOpen("count a category's events");
+        return afterPosition >= upToPosition ? 0 : backend.countCategory(category, afterPosition, upToPosition);
+    }
+
     @Override
     public StreamSession openSession(StreamId streamId, Duration timeout) {
         requireOpen("open a session");

@@ -37,10 +37,13 @@ import org.jspecify.annotations.Nullable;
  * The event-store backend on Jakarta Persistence (ES-10), for PostgreSQL, H2 and MariaDB.
  *
  * <p>Every operation is one transaction. An append locks its stream's head row (writers of one stream
- * serialise there), checks the session lease and the expected version and moves the head, then advances the
- * global position counter, inserts the events in one JDBC batch and commits. The counter row stays locked
- * until the commit, so positions become visible in commit order and a reader following the global order
- * never skips a late commit (ES-2); an append that fails its checks never touches that row.
+ * serialise there), checks the session lease and the expected version and moves the head, takes global
+ * positions, inserts the events in one JDBC batch and commits. Writers of different streams wait for each
+ * other only on H2 and MariaDB, where positions come from a counter row held locked until commit so that
+ * they become visible in commit order. On PostgreSQL positions derive from the transaction id and readers
+ * of the global order stop below the oldest running transaction (see {@code GlobalOrder}),
+ * so no writer waits for another's commit and a reader following the global order still never skips a late
+ * commit (ES-2). An append that fails its checks takes no position.
  *
  * <p>The entity manager factory must list {@link StreamHead}, and the schema must be migrated with
  * {@link SchemaMigrations#migrate}. Closing the backend does not close the factory, which
@@ -233,6 +236,14 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
     public long headPosition() {
         requireOpen("read the head position");
         return unit.inTransaction("read the head position", (em, connection) -> rows.headPosition(connection));
+    }
+
+    @Override
+    public long countCategory(String category, long afterPosition, long upToPosition) {
+        requireOpen("count a category's events");
+        return unit.inTransaction(
+                "count a category's events",
+                (em, connection) -> rows.countCategory(connection, category, afterPosition, upToPosition));
     }
 
     @Override

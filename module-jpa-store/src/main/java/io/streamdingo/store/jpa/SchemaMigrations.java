@@ -2,6 +2,7 @@ package io.streamdingo.store.jpa;
 
 import io.streamdingo.api.StoreUnavailableException;
 import io.streamdingo.store.jpa.sql.Dialect;
+import io.streamdingo.store.jpa.sql.GlobalOrder;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -38,8 +39,9 @@ public final class SchemaMigrations {
             throw new StoreUnavailableException(
                     "cannot reach the event store database to migrate its schema; check the data source", e);
         }
+        int applied;
         try {
-            return Flyway.configure(SchemaMigrations.class.getClassLoader())
+            applied = Flyway.configure(SchemaMigrations.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(dialect.migrationLocation())
                     .table(HISTORY_TABLE)
@@ -54,5 +56,14 @@ public final class SchemaMigrations {
                             + "; see the cause, fix the database and start again",
                     e);
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Connection connection = dataSource.getConnection()) {
+                GlobalOrder.raiseOffsetIfBehind(connection);
+            } catch (SQLException e) {
+                throw new StoreUnavailableException(
+                        "cannot check the global order's offset against the database's transaction ids", e);
+            }
+        }
+        return applied;
     }
 }

@@ -117,13 +117,17 @@ public enum Dialect {
     }
 
     /**
-     * Advances the global position counter by the parameter and returns the new last position in one round
-     * trip where the database can; the row stays locked until commit.
+     * Takes global positions for an append of the parameter's count of events and returns the last one taken.
+     *
+     * <p>H2 and MariaDB advance a counter row that stays locked until commit, so positions become visible in
+     * commit order (one writer at a time). PostgreSQL derives positions from the transaction's id instead and
+     * no writer waits for another: see {@link GlobalOrder}. {@link #needsPositionSelect()} says when a
+     * follow-up select reads the value.
      */
     String takePositions() {
         String update = "UPDATE sd_global_position SET last_position = last_position + ? WHERE id = 1";
         return switch (this) {
-            case POSTGRESQL -> update + " RETURNING last_position";
+            case POSTGRESQL -> GlobalOrder.TAKE_POSITIONS;
             case H2 -> "SELECT last_position FROM FINAL TABLE (" + update + ")";
             case MARIADB -> update;
         };
@@ -132,6 +136,22 @@ public enum Dialect {
     /** Whether {@link #takePositions()} needs a follow-up select of the new value. */
     boolean needsPositionSelect() {
         return this == MARIADB;
+    }
+
+    /**
+     * A condition on {@code global_position} that a read in the global order adds, so that it never returns
+     * an event while an event below it may still commit: on PostgreSQL the bound of {@link GlobalOrder}; on
+     * the others, whose positions become visible in commit order, nothing.
+     */
+    String settledOnly() {
+        return this == POSTGRESQL ? " AND global_position < " + GlobalOrder.SETTLED_BOUND : "";
+    }
+
+    /** The newest position a reader of the global order can see (0 for an empty store). */
+    String headPosition() {
+        return this == POSTGRESQL
+                ? GlobalOrder.HEAD_POSITION
+                : "SELECT last_position FROM sd_global_position WHERE id = 1";
     }
 
     /** The SQL placeholder for a JSON value bound as text. */

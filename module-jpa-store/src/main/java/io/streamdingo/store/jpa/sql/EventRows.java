@@ -113,10 +113,11 @@ public final class EventRows {
     }
 
     /**
-     * Takes {@code count} global positions. The counter row stays locked until this transaction ends, which
-     * makes positions visible in commit order (ES-2).
+     * Takes {@code count} global positions for this transaction (see {@link Dialect#takePositions()}).
      *
      * @return the first position taken
+     * @throws IllegalArgumentException if one PostgreSQL transaction would append more events than
+     *     {@link GlobalOrder#EVENTS_PER_TRANSACTION}
      */
     public long takePositions(Connection connection, int count) throws SQLException {
         long last;
@@ -129,6 +130,11 @@ public final class EventRows {
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
                     last = row.getLong(1);
+                    if (dialect == Dialect.POSTGRESQL && last >= row.getLong(2) + GlobalOrder.EVENTS_PER_TRANSACTION) {
+                        throw new IllegalArgumentException("one transaction can append at most "
+                                + (GlobalOrder.EVENTS_PER_TRANSACTION - 1) + " events on PostgreSQL; split the"
+                                + " import into several transactions");
+                    }
                 }
             }
         }
@@ -150,10 +156,9 @@ public final class EventRows {
         }
     }
 
-    /** The last position taken by a committed append (or by this transaction). */
+    /** The newest position a reader of the global order can see now (or, on H2 and MariaDB, this transaction). */
     public long headPosition(Connection connection) throws SQLException {
-        try (PreparedStatement statement =
-                        connection.prepareStatement("SELECT last_position FROM sd_global_position WHERE id = 1");
+        try (PreparedStatement statement = connection.prepareStatement(dialect.headPosition());
                 ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getLong(1);
@@ -179,7 +184,8 @@ public final class EventRows {
 
     /** Up to {@code limit} events after {@code afterPosition}, in position order. */
     public List<StoredEvent> readAll(Connection connection, long afterPosition, int limit) throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM sd_events WHERE global_position > ? ORDER BY global_position LIMIT ?";
+        String sql = "SELECT " + COLUMNS + " FROM sd_events WHERE global_position > ?" + dialect.settledOnly()
+                + " ORDER BY global_position LIMIT ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, afterPosition);
             statement.setInt(2, limit);
@@ -191,12 +197,28 @@ public final class EventRows {
     public List<StoredEvent> readCategory(Connection connection, String category, long afterPosition, int limit)
             throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM sd_events WHERE stream_category = ? AND global_position > ?"
-                + " ORDER BY global_position LIMIT ?";
+                + dialect.settledOnly() + " ORDER BY global_position LIMIT ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, category);
             statement.setLong(2, afterPosition);
             statement.setInt(3, limit);
             return read(statement, limit, null);
+        }
+    }
+
+    /** How many events of {@code category} lie in {@code (afterPosition, upToPosition]}, by its index. */
+    public long countCategory(Connection connection, String category, long afterPosition, long upToPosition)
+            throws SQLException {
+        String sql = "SELECT COUNT(*) FROM sd_events WHERE stream_category = ? AND global_position > ?"
+                + " AND global_position <= ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, category);
+            statement.setLong(2, afterPosition);
+            statement.setLong(3, upToPosition);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 
