@@ -16,7 +16,7 @@ public record OrderLineAdded(
         String currency,
         Instant addedAt) {
 
-    static OrderLineAdded sample(int stream, int line) {
+    public static OrderLineAdded sample(int stream, int line) {
         return new OrderLineAdded(
                 "order-" + stream,
                 line,

@@ -16,12 +16,10 @@ final class SqlTampering implements StoreTampering {
     private static final long FAR = 1_000_000_000L;
 
     private final DataSource source;
-    private final String jsonParameter;
     private final boolean uuidAsText;
 
-    SqlTampering(DataSource source, String jsonParameter, boolean uuidAsText) {
+    SqlTampering(DataSource source, boolean uuidAsText) {
         this.source = source;
-        this.jsonParameter = jsonParameter;
         this.uuidAsText = uuidAsText;
     }
 
@@ -34,7 +32,7 @@ final class SqlTampering implements StoreTampering {
     public void replacePayload(StreamId streamId, long version, String json) {
         run(c -> update(
                 c,
-                "UPDATE sd_events SET payload = " + jsonParameter + " WHERE " + STREAM + " AND stream_version = ?",
+                "UPDATE sd_events SET payload = ? WHERE " + STREAM + " AND stream_version = ?",
                 json,
                 streamId.category(),
                 streamId.id(),
@@ -56,8 +54,7 @@ final class SqlTampering implements StoreTampering {
         run(c -> {
             String a = payload(c, streamId, first);
             String b = payload(c, streamId, second);
-            String sql =
-                    "UPDATE sd_events SET payload = " + jsonParameter + " WHERE " + STREAM + " AND stream_version = ?";
+            String sql = "UPDATE sd_events SET payload = ? WHERE " + STREAM + " AND stream_version = ?";
             update(c, sql, b, streamId.category(), streamId.id(), first);
             update(c, sql, a, streamId.category(), streamId.id(), second);
         });

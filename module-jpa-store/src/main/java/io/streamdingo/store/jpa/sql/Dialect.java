@@ -16,7 +16,7 @@ import java.util.UUID;
  * where each one's migrations live. Everything else is standard SQL.
  */
 public enum Dialect {
-    /** PostgreSQL: {@code jsonb}, {@code uuid} and {@code timestamptz} columns. */
+    /** PostgreSQL: {@code uuid} and {@code timestamptz} columns, snapshot states in {@code jsonb}. */
     POSTGRESQL("postgresql", "CAST(? AS jsonb)"),
     /** H2 2.x, the zero-setup embedded default. */
     H2("h2", "?"),
@@ -154,7 +154,7 @@ public enum Dialect {
                 : "SELECT last_position FROM sd_global_position WHERE id = 1";
     }
 
-    /** The SQL placeholder for a JSON value bound as text. */
+    /** The SQL placeholder for a snapshot's JSON state bound as text. */
     String jsonParameter() {
         return jsonParameter;
     }

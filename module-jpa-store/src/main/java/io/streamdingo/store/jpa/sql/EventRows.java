@@ -35,13 +35,11 @@ public final class EventRows {
 
     public EventRows(Dialect dialect) {
         this.dialect = dialect;
-        String json = dialect.jsonParameter();
-        this.insert = "INSERT INTO sd_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json
-                + ", " + json + ", ?)";
+        this.insert = "INSERT INTO sd_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     /**
-     * The payload as the text this store keeps (a JSON column on PostgreSQL, a text column elsewhere). Bytes
+     * The payload as the text this store keeps (a text column on every database). Bytes
      * that are not UTF-8 text, as a binary serializer writes, are refused rather than stored mangled.
      */
     static String payloadText(EventToStore event) {
@@ -123,6 +121,9 @@ public final class EventRows {
         long last;
         try (PreparedStatement statement = connection.prepareStatement(dialect.takePositions())) {
             statement.setInt(1, count);
+            if (dialect == Dialect.POSTGRESQL) {
+                statement.setInt(2, count);
+            }
             if (dialect.needsPositionSelect()) {
                 statement.executeUpdate();
                 last = headPosition(connection);

@@ -35,20 +35,23 @@ public final class GlobalOrder {
     /** How many events one transaction can append on PostgreSQL. */
     public static final int EVENTS_PER_TRANSACTION = 1 << EVENT_BITS;
 
+    /** The transaction-local setting that counts the positions this transaction took. */
+    private static final String TAKEN = "streamdingo.positions_taken";
+
     /** The lowest position no running transaction can still commit below. */
     static final String SETTLED_BOUND = "(SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
             + " + xid_offset) << " + EVENT_BITS + " FROM sd_global_position WHERE id = 1)";
 
     /**
-     * This transaction's first free position (the one after its own newest event, or its base) and its base;
-     * the parameter is the number of events to take. Reading its own newest event keeps several appends in
-     * one caller transaction apart.
+     * Takes positions for the parameter's count of events: returns the last one and this transaction's base.
+     * How many events the transaction appended before is kept in a transaction-local setting
+     * ({@code set_config(…, true)}, undone with the transaction or a rolled-back savepoint), so several appends in
+     * one caller transaction follow each other without reading the events table.
      */
-    static final String TAKE_POSITIONS = "SELECT COALESCE(MAX(e.global_position), t.base - 1) + ?, t.base"
-            + " FROM (SELECT (pg_current_xact_id()::text::bigint + o.xid_offset) << " + EVENT_BITS + " AS base"
-            + " FROM sd_global_position o WHERE o.id = 1) t"
-            + " LEFT JOIN sd_events e ON e.global_position >= t.base AND e.global_position < t.base + "
-            + EVENTS_PER_TRANSACTION + " GROUP BY t.base";
+    static final String TAKE_POSITIONS = "SELECT base + used + ? - 1, base, set_config('" + TAKEN + "',"
+            + " (used + ?)::text, true) FROM (SELECT (pg_current_xact_id()::text::bigint + xid_offset) << "
+            + EVENT_BITS + " AS base, COALESCE(NULLIF(current_setting('" + TAKEN + "', true), '')::bigint, 0) AS used"
+            + " FROM sd_global_position WHERE id = 1) t";
 
     /** The newest settled position; the old counter's value for a store without newer events. */
     static final String HEAD_POSITION = "SELECT GREATEST(o.last_position, COALESCE((SELECT MAX(global_position)"
