@@ -53,6 +53,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
 
     private final UnitOfWork unit;
     private final EventRows rows;
+    private final KnownHeads knownHeads = new KnownHeads(10_000);
     private volatile boolean closed;
 
     /**
@@ -100,6 +101,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             throws SQLException {
         long firstVersion;
         String[] hashes;
+        Placement known;
         // Creating a stream is the common case for noStream: one insert instead of a look-up and an insert.
         if (attempt == 1
                 && expected == ExpectedVersion.noStream()
@@ -112,6 +114,9 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
                 throw new UnitOfWork.Retry(null);
             }
             firstVersion = 1;
+        } else if ((known = advanceKnownHead(c, streamId, expected, events, guard, chain)) != null) {
+            firstVersion = known.firstVersion();
+            hashes = known.hashes();
         } else {
             StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
             firstVersion = head == null ? 1 : head.currentVersion() + 1;
@@ -120,8 +125,41 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
         }
         long firstPosition = rows.takePositions(c, events.size());
         rows.insert(c, streamId, firstVersion, firstPosition, events, hashes);
-        return new AppendResult(
-                streamId, firstVersion, firstVersion + events.size() - 1, firstPosition + events.size() - 1);
+        long lastVersion = firstVersion + events.size() - 1;
+        knownHeads.wrote(streamId, lastVersion, hashes[hashes.length - 1]);
+        return new AppendResult(streamId, firstVersion, lastVersion, firstPosition + events.size() - 1);
+    }
+
+    /** Where an append's events go: their first version and their chain links. */
+    private record Placement(long firstVersion, String[] hashes) {}
+
+    /**
+     * Moves the head of a stream this process wrote last with one conditional update, when that head
+     * satisfies {@code expected} and no session is involved; null when the stream is not known here, the
+     * expectation fails on what is known (the locking path then reports it with the stored version) or the
+     * stored head moved on since.
+     */
+    private @Nullable Placement advanceKnownHead(
+            Connection c,
+            StreamId streamId,
+            ExpectedVersion expected,
+            List<EventToStore> events,
+            WriteGuard guard,
+            EventChain chain)
+            throws SQLException {
+        // a caller's transaction may hold the head as an entity of its persistence context: leave it to the entity
+        KnownHeads.Head head =
+                guard.sessionId() == null && !unit.joinsCallerTransaction() ? knownHeads.get(streamId) : null;
+        if (head == null || !expected.isSatisfiedBy(head.version())) {
+            return null;
+        }
+        String[] hashes = link(chain, head.lastHash(), streamId, head.version() + 1, events);
+        if (!rows.advanceHeadIf(
+                c, streamId, head.version(), head.lastHash(), events.size(), hashes[hashes.length - 1], guard.now())) {
+            knownHeads.forget(streamId);
+            return null;
+        }
+        return new Placement(head.version() + 1, hashes);
     }
 
     /** The chain links of {@code events} stored from {@code firstVersion} on, after {@code previous}. */

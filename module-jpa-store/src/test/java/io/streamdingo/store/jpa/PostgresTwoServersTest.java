@@ -9,6 +9,7 @@ import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamLockedException;
 import io.streamdingo.api.StreamSession;
+import io.streamdingo.api.StreamVerification;
 import io.streamdingo.api.WrongExpectedVersionException;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
@@ -80,5 +81,32 @@ class PostgresTwoServersTest {
         assertThatThrownBy(() -> serverA.append(stream, ExpectedVersion.exact(1), NewEvent.all(new ItemAdded("a", 2))))
                 .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> assertThat(e.actualVersion())
                         .isEqualTo(2));
+    }
+
+    @Test
+    void appendsFromBothServersInTurnKeepOneUnbrokenHashChain() {
+        serverA.append(stream, ExpectedVersion.noStream(), NewEvent.all(new ItemAdded("a", 1)));
+        serverA.append(stream, ExpectedVersion.exact(1), NewEvent.all(new ItemAdded("a", 2)));
+        serverB.append(stream, ExpectedVersion.exact(2), NewEvent.all(new ItemAdded("b", 1)));
+        serverA.append(stream, ExpectedVersion.any(), NewEvent.all(new ItemAdded("a", 3), new ItemAdded("a", 4)));
+        serverB.append(stream, ExpectedVersion.exact(5), NewEvent.all(new ItemAdded("b", 2)));
+
+        assertThat(serverA.verify(stream)).isInstanceOf(StreamVerification.Intact.class);
+        assertThat(serverB.currentVersion(stream)).isEqualTo(6);
+    }
+
+    @Test
+    void aSessionOpenedOnTheOtherServerLocksOutAServerThatWroteTheStreamJustBefore() {
+        serverA.append(stream, ExpectedVersion.noStream(), NewEvent.all(new ItemAdded("a", 1)));
+        serverA.append(stream, ExpectedVersion.exact(1), NewEvent.all(new ItemAdded("a", 2)));
+
+        try (StreamSession session = serverB.openSession(stream, Duration.ofMinutes(1))) {
+            assertThatThrownBy(
+                            () -> serverA.append(stream, ExpectedVersion.exact(2), NewEvent.all(new ItemAdded("a", 3))))
+                    .isInstanceOf(StreamLockedException.class);
+            session.append(ExpectedVersion.exact(2), NewEvent.all(new ItemAdded("b", 1)));
+        }
+
+        assertThat(serverA.currentVersion(stream)).isEqualTo(3);
     }
 }

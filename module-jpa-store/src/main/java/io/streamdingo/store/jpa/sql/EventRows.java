@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -106,6 +107,36 @@ public final class EventRows {
             statement.setString(2, streamId.id());
             statement.setLong(3, version);
             statement.setString(4, lastHash);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Moves an existing stream's head from {@code version} and {@code lastHash} on by {@code count} events, if it
+     * still stands there and no live session lease holds it at {@code now}.
+     *
+     * @return whether it did (and so holds the row locked until this transaction ends)
+     */
+    public boolean advanceHeadIf(
+            Connection connection,
+            StreamId streamId,
+            long version,
+            String lastHash,
+            int count,
+            String newLastHash,
+            Instant now)
+            throws SQLException {
+        String sql = "UPDATE sd_streams SET current_version = ?, last_hash = ? WHERE stream_category = ?"
+                + " AND stream_id = ? AND current_version = ? AND last_hash = ?"
+                + " AND (lease_session IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, version + count);
+            statement.setString(2, newLastHash);
+            statement.setString(3, streamId.category());
+            statement.setString(4, streamId.id());
+            statement.setLong(5, version);
+            statement.setString(6, lastHash);
+            dialect.bindInstant(statement, 7, now);
             return statement.executeUpdate() == 1;
         }
     }
