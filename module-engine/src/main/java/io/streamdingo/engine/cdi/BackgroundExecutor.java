@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -66,6 +68,29 @@ final class BackgroundExecutor {
                 executor.scheduleWithFixedDelay(supervised, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /**
+     * Runs {@code task} every {@code every}, supervised, and also soon after each call of the returned wake-up:
+     * wake-ups that come while a run is pending make no further run.
+     */
+    Runnable scheduleWithWakeUp(String what, Runnable task, Duration every) {
+        SupervisedTask supervised = new SupervisedTask(what, task, every);
+        scheduled.add(
+                executor.scheduleWithFixedDelay(supervised, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
+        AtomicBoolean pending = new AtomicBoolean();
+        return () -> {
+            if (pending.compareAndSet(false, true)) {
+                try {
+                    executor.execute(() -> {
+                        pending.set(false);
+                        supervised.run();
+                    });
+                } catch (RejectedExecutionException stopped) {
+                    pending.set(false); // stopping: the scheduled runs are over too
+                }
+            }
+        };
+    }
+
     /** Cancels what it scheduled; shuts the executor down if it is its own, leaves the server's to the server. */
     void stop() {
         scheduled.forEach(future -> future.cancel(false));
@@ -90,7 +115,7 @@ final class BackgroundExecutor {
         }
 
         @Override
-        public void run() {
+        public synchronized void run() {
             if (System.nanoTime() - notBefore < 0) {
                 return;
             }

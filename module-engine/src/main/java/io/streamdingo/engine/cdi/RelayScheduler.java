@@ -18,9 +18,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Runs the outbox relay (JMS-1) from application start to shutdown when a delivery module provides an
- * {@link EventPublisher} bean and persistent streams are declared: every {@code streamdingo.relay.interval}
- * (default {@code PT1S}) it publishes what was appended since; a failure (broker down) is logged and the
- * same events are published on a later run. Positions are kept in the deployed {@link OffsetStore} bean.
+ * {@link EventPublisher} bean and persistent streams are declared: right after every append committed in this
+ * process, and every {@code streamdingo.relay.interval} (default {@code PT1S}) for appends of other processes,
+ * it publishes what was appended since; a failure (broker down) is logged and the same events are published
+ * on a later run. Positions are kept in the deployed {@link OffsetStore} bean.
  */
 @ApplicationScoped
 public class RelayScheduler {
@@ -42,7 +43,7 @@ public class RelayScheduler {
         relay = EventStores.outboxRelay(engine, topology, publishers.get(), offsets);
         Duration every = interval();
         scheduler = BackgroundExecutor.named("streamdingo-relay");
-        scheduler.schedule("the outbox relay", relay::publishPending, every);
+        relay.wakeOnAppend(scheduler.scheduleWithWakeUp("the outbox relay", relay::publishPending, every));
     }
 
     private static Duration interval() {

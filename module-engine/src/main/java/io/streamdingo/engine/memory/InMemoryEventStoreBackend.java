@@ -38,6 +38,8 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
 
     private final Map<String, ConcurrentSkipListMap<String, InMemoryStream>> categories = new ConcurrentHashMap<>();
     private final Set<UUID> eventIds = ConcurrentHashMap.newKeySet();
+    private final List<java.util.function.Consumer<StreamId>> committedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final ReentrantReadWriteLock globalLock = new ReentrantReadWriteLock();
     /** {@code global.get(p - 1)} is the event at position p, or null once truncated. */
@@ -49,6 +51,22 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
 
     @Override
     public AppendResult append(
+            StreamId streamId,
+            ExpectedVersion expected,
+            List<EventToStore> events,
+            WriteGuard guard,
+            EventChain chain) {
+        AppendResult result = appendNow(streamId, expected, events, guard, chain);
+        committedListeners.forEach(listener -> listener.accept(streamId));
+        return result;
+    }
+
+    @Override
+    public void onCommitted(java.util.function.Consumer<StreamId> listener) {
+        committedListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    private AppendResult appendNow(
             StreamId streamId,
             ExpectedVersion expected,
             List<EventToStore> events,

@@ -56,6 +56,7 @@ public final class OutboxRelay {
     private final Duration leaseTimeout;
     private final java.util.Map<String, StreamSession> leases = new java.util.HashMap<>();
     private volatile boolean stopping;
+    private final List<Runnable> wakes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public OutboxRelay(
             DefaultEventStore store,
@@ -77,6 +78,16 @@ public final class OutboxRelay {
                 categories.add(stream.category());
             }
         }
+    }
+
+    /**
+     * Calls {@code wake} after every committed append through this process's store, so that whoever runs the
+     * relay can run it at once instead of at its next poll; {@link #stop()} ends it.
+     */
+    public void wakeOnAppend(Runnable wake) {
+        Objects.requireNonNull(wake, "wake");
+        store.onAppend(wake);
+        wakes.add(wake);
     }
 
     /**
@@ -201,6 +212,7 @@ public final class OutboxRelay {
     /** Ends a run in progress after its current batch, then gives up the leases, so another relay takes over. */
     public void stop() {
         stopping = true;
+        wakes.forEach(store::removeAppendListener);
         synchronized (this) {
             for (String category : List.copyOf(leases.keySet())) {
                 dropLease(category);

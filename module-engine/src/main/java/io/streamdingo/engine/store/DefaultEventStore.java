@@ -55,8 +55,9 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
     private final List<Runnable> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
-     * Runs {@code listener} after every append through this store (not through other processes): waiting
-     * subscriptions look at once. It must be quick and must not throw.
+     * Runs {@code listener} after every append through this store (not through other processes) is committed
+     * (see {@link EventStoreBackend#onCommitted}): waiting subscriptions and the relay look at once. It must be
+     * quick and must not throw.
      */
     public void onAppend(Runnable listener) {
         appendListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -71,6 +72,7 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
         this.backend = backend;
         this.codec = codec;
         this.settings = settings;
+        backend.onCommitted(streamId -> appendListeners.forEach(Runnable::run));
     }
 
     @Override
@@ -103,7 +105,6 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
                 ? WriteGuard.unlocked(now)
                 : WriteGuard.session(sessionId, now, now.plus(Objects.requireNonNull(timeout)));
         AppendResult result = backend.append(streamId, expected, encoded, guard, chain);
-        appendListeners.forEach(Runnable::run);
         LOG.log(
                 Level.TRACE,
                 () -> "appended " + events.size() + " event(s) to " + streamId + ", now at version "

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** JMS-1 wired by CDI: an injected store's appends reach the broker through the relay, with no JMS code. */
+/**
+ * JMS-1 wired by CDI: an injected store's appends reach the broker through the relay, with no JMS code, at
+ * once after their commit rather than at the relay's next poll.
+ */
 class InjectedRelayTest {
 
     private static final Map<String, String> CONFIG =
@@ -70,6 +73,24 @@ class InjectedRelayTest {
 
     @Test
     void anAppendedEventReachesTheBrokerThroughTheScheduledRelay() throws Exception {
+        Message message = appendAndReceive(10_000);
+
+        assertThat(message).isNotNull();
+        assertThat(message.getStringProperty(EventHeaders.STREAM)).isEqualTo("relayed-r-1");
+    }
+
+    @Test
+    void aCommittedAppendWakesTheRelayWithoutWaitingForItsInterval() throws Exception {
+        // given a relay that would poll only once a minute
+        System.setProperty("streamdingo.relay.interval", "PT1M");
+        ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
+
+        // when an event is appended, then it is on the broker within a second
+        assertThat(appendAndReceive(1_000)).isNotNull();
+    }
+
+    /** Starts the application, appends one event and waits up to {@code millis} for it on the topic. */
+    private static Message appendAndReceive(long millis) throws Exception {
         try (JMSContext subscriber = broker.connectionFactory().createContext()) {
             subscriber.setClientID("injected");
             JMSConsumer relayed =
@@ -90,10 +111,7 @@ class InjectedRelayTest {
                         ExpectedVersion.noStream(),
                         NewEvent.of(new ItemAdded("sku", 3)));
 
-                Message message = relayed.receive(10_000);
-
-                assertThat(message).isNotNull();
-                assertThat(message.getStringProperty(EventHeaders.STREAM)).isEqualTo("relayed-r-1");
+                return relayed.receive(millis);
             }
         }
     }

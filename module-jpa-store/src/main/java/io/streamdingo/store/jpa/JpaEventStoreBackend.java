@@ -27,9 +27,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +57,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
     private final UnitOfWork unit;
     private final EventRows rows;
     private final KnownHeads knownHeads = new KnownHeads(10_000);
+    private final List<Consumer<StreamId>> committedListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /**
@@ -78,12 +82,16 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
         requireOpen("append events");
         requireDistinctIds(streamId, events);
         try {
-            return withRetries(
+            AppendResult result = withRetries(
                     "append events",
                     streamId,
                     attempt -> unit.inTransaction(
                             "append events",
                             (em, c) -> appendOnce(em, c, attempt, streamId, expected, events, guard, chain)));
+            if (!committedListeners.isEmpty()) {
+                unit.afterCommit(() -> committedListeners.forEach(listener -> listener.accept(streamId)));
+            }
+            return result;
         } catch (UnitOfWork.UniqueViolation e) {
             throw explainConflict(streamId, expected, events, e);
         }
@@ -245,6 +253,11 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId));
             return head == null ? 0L : head.currentVersion();
         });
+    }
+
+    @Override
+    public void onCommitted(Consumer<StreamId> listener) {
+        committedListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
@@ -104,6 +105,28 @@ final class UnitOfWork {
         } catch (SystemException e) {
             throw new StoreUnavailableException("cannot read the JTA transaction status", e);
         }
+    }
+
+    /**
+     * Runs {@code action} once the work just done is committed: now if it ran in a transaction of its own
+     * (which has committed), when the caller's transaction commits if it joined one, never if that rolls back.
+     */
+    void afterCommit(Runnable action) {
+        if (!joinsCallerTransaction()) {
+            action.run();
+            return;
+        }
+        factory.getServiceRegistry().requireService(JtaPlatform.class).registerSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
     }
 
     /** Runs {@code work} in the caller's JTA transaction if there is one, otherwise in its own. */

@@ -11,6 +11,7 @@ import jakarta.transaction.InvalidTransactionException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -136,5 +137,43 @@ class H2TransactionFailureTest {
                 .isInstanceOf(StoreUnavailableException.class);
 
         assertThat(jta.calls()).containsExactly("setRollbackOnly");
+    }
+
+    @Test
+    void workInTheCallersTransactionTellsItsCommitOnlyWhenTheCallerCommits() throws Exception {
+        ScriptedTransactionManager jta = new ScriptedTransactionManager().insideCallersTransaction();
+        UnitOfWork unit = unitWith(jta);
+        AtomicBoolean told = new AtomicBoolean();
+
+        unit.inTransaction("append events", SELECT_ONE);
+        unit.afterCommit(() -> told.set(true));
+        assertThat(told).isFalse();
+
+        jta.commit();
+        assertThat(told).isTrue();
+    }
+
+    @Test
+    void workInTheCallersTransactionNeverTellsACommitWhenTheCallerRollsBack() {
+        ScriptedTransactionManager jta = new ScriptedTransactionManager().insideCallersTransaction();
+        UnitOfWork unit = unitWith(jta);
+        AtomicBoolean told = new AtomicBoolean();
+
+        unit.inTransaction("append events", SELECT_ONE);
+        unit.afterCommit(() -> told.set(true));
+        jta.rollback();
+
+        assertThat(told).isFalse();
+    }
+
+    @Test
+    void workInATransactionOfItsOwnTellsItsCommitAtOnce() {
+        UnitOfWork unit = unitWith(new ScriptedTransactionManager());
+        AtomicBoolean told = new AtomicBoolean();
+
+        unit.inTransaction("append events", SELECT_ONE);
+        unit.afterCommit(() -> told.set(true));
+
+        assertThat(told).isTrue();
     }
 }

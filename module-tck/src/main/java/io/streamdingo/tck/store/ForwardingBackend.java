@@ -61,6 +61,16 @@ abstract class ForwardingBackend implements EventStoreBackend {
     }
 
     @Override
+    public long countCategory(String category, long afterPosition, long upToPosition) {
+        return delegate.countCategory(category, afterPosition, upToPosition);
+    }
+
+    @Override
+    public void onCommitted(java.util.function.Consumer<StreamId> listener) {
+        delegate.onCommitted(listener);
+    }
+
+    @Override
     public Optional<StreamInfo> streamInfo(StreamId streamId) {
         return delegate.streamInfo(streamId);
     }
