@@ -13,6 +13,8 @@ import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
+import io.streamdingo.benchmarks.postgres.BenchmarkDatabase;
+import io.streamdingo.benchmarks.results.ResultsFile;
 import io.streamdingo.delivery.jms.JmsDeliveryTransport;
 import io.streamdingo.delivery.jms.JmsEventPublisher;
 import io.streamdingo.engine.EventStores;
@@ -31,13 +33,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +47,6 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.hibernate.Session;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * End-to-end delivery on PostgreSQL and a persistent Artemis broker: events appended to the store,
@@ -54,14 +55,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  * processed-events record in one transaction) and once at least once (the row alone), in the same JVM, so
  * the ratio is the cost of exactly-once. Latency is from the event's commit time to the consumer's commit.
  *
+ * <p>It runs as a server does by default: the relay runs right after every commit in this process and polls
+ * every second otherwise, and the store already holds {@value #OTHER_EVENTS} events of another category. It
+ * uses the benchmarks' own database ({@value BenchmarkDatabase#NAME}) and writes
+ * {@code target/benchmark-results/end-to-end-delivery.json}.
+ *
  * <p>{@code ./mvnw verify -pl benchmarks -am -Pbenchmark -DskipTests
  * -Dbenchmark.main=io.streamdingo.benchmarks.EndToEndDeliveryBenchmark}
  */
 public final class EndToEndDeliveryBenchmark {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true";
-    private static final String USER = "postgres";
     private static final int EVENTS = 5_000;
+    /** Events of another category in the store before anything is measured, as in a store that has lived. */
+    private static final int OTHER_EVENTS = 100_000;
+    /** How often the relay looks for other processes' appends, as a server does by default. */
+    private static final Duration RELAY_INTERVAL = Duration.ofSeconds(1);
+
     private static final int STREAMS = 100;
     private static final int PER_APPEND = 10;
     private static final int ROUNDS = 3;
@@ -70,8 +79,9 @@ public final class EndToEndDeliveryBenchmark {
 
     private static final int PACED_EVENTS = 1_000;
 
-    private final PGSimpleDataSource database = new PGSimpleDataSource();
+    private BenchmarkDatabase database;
     private EntityManagerFactory emf;
+    private final ResultsFile results = new ResultsFile();
     private EmbeddedActiveMQ broker;
 
     /** What one run measured. */
@@ -82,28 +92,24 @@ public final class EndToEndDeliveryBenchmark {
     }
 
     private void run() throws Exception {
-        database.setURL(URL);
-        database.setUser(USER);
-        SchemaMigrations.migrate(database);
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS bench_ledger (subscription TEXT NOT NULL, event_id UUID"
-                    + " NOT NULL, amount NUMERIC(12,2) NOT NULL)");
-            statement.execute("TRUNCATE bench_ledger");
-        }
+        Locale.setDefault(Locale.ROOT);
+        database = BenchmarkDatabase.fresh(12);
+        SchemaMigrations.migrate(database.dataSource());
+        database.execute("CREATE TABLE bench_ledger (subscription TEXT NOT NULL, event_id UUID NOT NULL,"
+                + " amount NUMERIC(12,2) NOT NULL)");
         emf = Persistence.createEntityManagerFactory(
-                "streamdingo-benchmark",
-                Map.of(
-                        "jakarta.persistence.jdbc.url", URL,
-                        "jakarta.persistence.jdbc.user", USER,
-                        "hibernate.connection.pool_size", "12"));
+                "streamdingo-benchmark", Map.of("jakarta.persistence.nonJtaDataSource", database.dataSource()));
+        fillOtherCategory();
         broker = startBroker();
         System.out.printf(
                 "end-to-end delivery: %,d events on %d streams, appends of %d, PostgreSQL + persistent Artemis"
-                        + " (in-VM), consumer group of 2, %d cores, JDK %s%n",
+                        + " (in-VM), consumer group of 2, %,d events of another category stored before, relay woken on"
+                        + " commit and polling every %s, %d cores, JDK %s%n",
                 EVENTS,
                 STREAMS,
                 PER_APPEND,
+                OTHER_EVENTS,
+                RELAY_INTERVAL,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         measure(DeliverySemantics.AT_LEAST_ONCE, "warm-up", false);
@@ -123,18 +129,61 @@ public final class EndToEndDeliveryBenchmark {
         }
         System.out.println(
                 "latency (one event per append, " + PACED_PER_SECOND + " events/s, " + PACED_EVENTS + " events):");
-        measure(DeliverySemantics.AT_LEAST_ONCE, "paced", true);
-        measure(DeliverySemantics.EXACTLY_ONCE, "paced", true);
+        Run pacedAtLeast = measure(DeliverySemantics.AT_LEAST_ONCE, "paced", true);
+        Run pacedExactly = measure(DeliverySemantics.EXACTLY_ONCE, "paced", true);
         double[] ratios = new double[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             ratios[i] = exactly.get(i).eventsPerSecond() / atLeast.get(i).eventsPerSecond();
         }
-        Arrays.sort(ratios);
         System.out.printf(
                 "exactly-once / at-least-once throughput: %.2f (%.2f-%.2f over %d rounds)%n",
-                ratios[ROUNDS / 2], ratios[0], ratios[ROUNDS - 1], ROUNDS);
+                ResultsFile.median(ratios),
+                Arrays.stream(ratios).min().orElseThrow(),
+                Arrays.stream(ratios).max().orElseThrow(),
+                ROUNDS);
+        double exactlyRate = ResultsFile.median(
+                exactly.stream().mapToDouble(Run::eventsPerSecond).toArray());
+        System.out.printf(
+                "goals: exactly-once >= 5,000 events/s: %,.0f, %s; p99 < 25 ms at %d events/s: %.1f ms, %s%n",
+                exactlyRate,
+                exactlyRate >= 5_000 ? "met" : "NOT met",
+                PACED_PER_SECOND,
+                pacedExactly.p99Micros() / 1_000.0,
+                pacedExactly.p99Micros() < 25_000 ? "met" : "NOT met");
+        results.throughput(
+                "delivery.exactly-once",
+                "events/s",
+                exactly.stream().mapToDouble(Run::eventsPerSecond).toArray());
+        results.throughput(
+                "delivery.at-least-once",
+                "events/s",
+                atLeast.stream().mapToDouble(Run::eventsPerSecond).toArray());
+        results.throughput("delivery.exactly-once-to-at-least-once", "ratio", ratios);
+        results.cost("delivery.paced.exactly-once.p50", "ms", pacedExactly.p50Micros() / 1_000.0);
+        results.cost("delivery.paced.exactly-once.p99", "ms", pacedExactly.p99Micros() / 1_000.0);
+        results.cost("delivery.paced.at-least-once.p50", "ms", pacedAtLeast.p50Micros() / 1_000.0);
+        results.cost("delivery.paced.at-least-once.p99", "ms", pacedAtLeast.p99Micros() / 1_000.0);
+        System.out.println(
+                "results: " + results.write("end-to-end-delivery.json").toAbsolutePath());
         broker.stop();
         emf.close();
+        database.close();
+    }
+
+    /** {@value #OTHER_EVENTS} events of a category no subscription reads, in appends of 1,000. */
+    private void fillOtherCategory() {
+        try (StoreEngine engine = EventStores.builder()
+                .backend(new JpaEventStoreBackend(emf))
+                .register(OrderLineAdded.class)
+                .buildEngine()) {
+            for (int from = 0; from < OTHER_EVENTS; from += 1_000) {
+                List<NewEvent> batch = new ArrayList<>(1_000);
+                for (int i = from; i < from + 1_000; i++) {
+                    batch.add(NewEvent.of(line(i)));
+                }
+                engine.store().append(StreamId.of("elsewhere", "s" + from / 10_000), ExpectedVersion.any(), batch);
+            }
+        }
     }
 
     private Run measure(DeliverySemantics semantics, String label, boolean paced) throws Exception {
@@ -168,11 +217,18 @@ public final class EndToEndDeliveryBenchmark {
                     topology,
                     timed(new JmsEventPublisher(connections, "bench"), publishedAt),
                     new JpaOffsetStore(emf));
+            // as in a server: a run right after each commit in this process, otherwise every RELAY_INTERVAL
+            java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
+            relay.wakeOnAppend(wake::release);
             Thread relaying = thread("relay", () -> {
                 while (running.get()) {
-                    if (relay.publishPending() == 0) {
-                        pause(2);
+                    try {
+                        wake.tryAcquire(RELAY_INTERVAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                        wake.drainPermits();
+                    } catch (InterruptedException e) {
+                        return;
                     }
+                    relay.publishPending();
                 }
             });
             List<Thread> members = new ArrayList<>();
@@ -222,6 +278,7 @@ public final class EndToEndDeliveryBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             running.set(false);
+            relaying.interrupt();
             relaying.join();
             for (Thread member : members) {
                 member.join();
