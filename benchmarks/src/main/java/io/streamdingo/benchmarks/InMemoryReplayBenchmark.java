@@ -7,6 +7,7 @@ import io.streamdingo.api.StreamId;
 import io.streamdingo.api.replay.AggregateType;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.replay.SnapshotPolicy;
+import io.streamdingo.benchmarks.results.ResultsFile;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.StoreEngine;
 import java.lang.management.ManagementFactory;
@@ -37,9 +38,14 @@ public final class InMemoryReplayBenchmark {
 
     public static void main(String[] args) throws Exception {
         double heapMb = heapForAMillionEvents();
+        java.nio.file.Path folder =
+                java.nio.file.Path.of(System.getProperty("benchmark.results", ResultsFile.DEFAULT_FOLDER));
+        java.nio.file.Files.createDirectories(folder);
         Options options = new OptionsBuilder()
                 .include(InMemoryBenchmarks.class.getName() + "\\.")
                 .addProfiler(GCProfiler.class)
+                .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
+                .result(folder.resolve("in-memory.json").toString())
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, RunResult> byName = new TreeMap<>();
