@@ -16,6 +16,8 @@ module io.streamdingo.store.jpa {
     requires java.sql;
     requires java.naming;
     requires static org.jspecify;
+    // only for PostgreSQL's LISTEN/NOTIFY, and only when the store runs on PostgreSQL
+    requires static org.postgresql.jdbc;
     // CDI and MicroProfile Config are there in a Jakarta EE server; plain Java use needs neither.
     requires static jakarta.cdi;
     requires static jakarta.inject;

@@ -64,13 +64,14 @@ public interface EventStoreBackend extends AutoCloseable {
     List<StoredEvent> readCategory(String category, long afterPosition, int limit);
 
     /**
-     * Calls {@code listener} with the stream of every append through this backend once it is committed —
+     * Calls {@code listener} with the category of every append through this backend once it is committed —
      * at once for an append in a transaction of its own, when the caller's transaction commits for one that
-     * joined it, never for one rolled back — so that subscriptions and the outbox relay in this process look
+     * joined it, never for one rolled back — and, where the backend can learn of them, of appends other
+     * processes committed to the same store; so that subscriptions and the outbox relay in this process look
      * at once instead of at their next poll. The listener must be quick and must not throw. The default
      * calls nothing: readers then find new events at their next poll.
      */
-    default void onCommitted(java.util.function.Consumer<StreamId> listener) {}
+    default void onCommitted(java.util.function.Consumer<String> listener) {}
 
     /** The highest position {@link #readAll} can return now; 0 if there is none. */
     long headPosition();

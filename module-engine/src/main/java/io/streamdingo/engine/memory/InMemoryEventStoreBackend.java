@@ -38,7 +38,7 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
 
     private final Map<String, ConcurrentSkipListMap<String, InMemoryStream>> categories = new ConcurrentHashMap<>();
     private final Set<UUID> eventIds = ConcurrentHashMap.newKeySet();
-    private final List<java.util.function.Consumer<StreamId>> committedListeners =
+    private final List<java.util.function.Consumer<String>> committedListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final ReentrantReadWriteLock globalLock = new ReentrantReadWriteLock();
@@ -57,12 +57,12 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
             WriteGuard guard,
             EventChain chain) {
         AppendResult result = appendNow(streamId, expected, events, guard, chain);
-        committedListeners.forEach(listener -> listener.accept(streamId));
+        committedListeners.forEach(listener -> listener.accept(streamId.category()));
         return result;
     }
 
     @Override
-    public void onCommitted(java.util.function.Consumer<StreamId> listener) {
+    public void onCommitted(java.util.function.Consumer<String> listener) {
         committedListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
     }
 

@@ -55,9 +55,9 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
     private final List<Runnable> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
-     * Runs {@code listener} after every append through this store (not through other processes) is committed
-     * (see {@link EventStoreBackend#onCommitted}): waiting subscriptions and the relay look at once. It must be
-     * quick and must not throw.
+     * Runs {@code listener} after every append through this store is committed, and after appends of other
+     * processes the backend learns of (see {@link EventStoreBackend#onCommitted}): waiting subscriptions and
+     * the relay look at once. It must be quick and must not throw.
      */
     public void onAppend(Runnable listener) {
         appendListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -72,7 +72,7 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
         this.backend = backend;
         this.codec = codec;
         this.settings = settings;
-        backend.onCommitted(streamId -> appendListeners.forEach(Runnable::run));
+        backend.onCommitted(category -> appendListeners.forEach(Runnable::run));
     }
 
     @Override

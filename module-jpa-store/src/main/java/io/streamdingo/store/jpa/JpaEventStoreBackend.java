@@ -32,8 +32,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,10 +57,12 @@ import org.jspecify.annotations.Nullable;
 public final class JpaEventStoreBackend implements EventStoreBackend {
 
     private final UnitOfWork unit;
+    private final Dialect dialect;
     private final EventRows rows;
     private final KnownHeads knownHeads = new KnownHeads(10_000);
-    private final List<Consumer<StreamId>> committedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> committedListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile @Nullable AppendNotifications notifications;
 
     /**
      * A backend over {@code emf}, for the database it connects to.
@@ -68,8 +72,8 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
      */
     public JpaEventStoreBackend(EntityManagerFactory emf) {
         this.unit = new UnitOfWork(emf);
-        this.rows =
-                new EventRows(unit.inTransaction("detect the database", (em, connection) -> Dialect.of(connection)));
+        this.dialect = unit.inTransaction("detect the database", (em, connection) -> Dialect.of(connection));
+        this.rows = new EventRows(dialect);
     }
 
     @Override
@@ -88,8 +92,8 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
                     attempt -> unit.inTransaction(
                             "append events",
                             (em, c) -> appendOnce(em, c, attempt, streamId, expected, events, guard, chain)));
-            if (!committedListeners.isEmpty()) {
-                unit.afterCommit(() -> committedListeners.forEach(listener -> listener.accept(streamId)));
+            if (!committedListeners.isEmpty() || notifications != null) {
+                unit.afterCommit(() -> committed(streamId.category()));
             }
             return result;
         } catch (UnitOfWork.UniqueViolation e) {
@@ -255,8 +259,50 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
         });
     }
 
+    private void committed(String category) {
+        committedListeners.forEach(listener -> listener.accept(category));
+        AppendNotifications toOthers = notifications;
+        if (toOthers != null) {
+            toOthers.committed(category);
+        }
+    }
+
+    /**
+     * On PostgreSQL, tells the store's other processes about the appends this one commits and this one
+     * about theirs ({@code LISTEN}/{@code NOTIFY}), so that relays and subscriptions everywhere look at once;
+     * it holds two of the persistence unit's connections for it, and {@link #close()} releases them. Does
+     * nothing on H2 and MariaDB, or if it already runs.
+     *
+     * @param threads makes its two threads (in a server, the managed thread factory)
+     * @return whether notifications now run
+     */
+    public synchronized boolean notifyOtherProcesses(ThreadFactory threads) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return false;
+        }
+        if (notifications == null) {
+            ConnectionProvider provider = unit.connectionProvider();
+            notifications = new AppendNotifications(
+                    new AppendNotifications.Connections() {
+                        @Override
+                        public Connection open() throws SQLException {
+                            return provider.getConnection();
+                        }
+
+                        @Override
+                        public void close(Connection connection) throws SQLException {
+                            provider.closeConnection(connection);
+                        }
+                    },
+                    UUID.randomUUID().toString(),
+                    category -> committedListeners.forEach(listener -> listener.accept(category)),
+                    threads);
+        }
+        return true;
+    }
+
     @Override
-    public void onCommitted(Consumer<StreamId> listener) {
+    public void onCommitted(Consumer<String> listener) {
         committedListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
@@ -404,8 +450,12 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
+        if (notifications != null) {
+            notifications.close();
+            notifications = null;
+        }
     }
 
     /** The work of one transaction on a stream whose head row it holds locked. */

@@ -98,6 +98,12 @@ final class UnitOfWork {
                 : null;
     }
 
+    /** The persistence unit's own source of JDBC connections (its pool or the server's data source). */
+    org.hibernate.engine.jdbc.connections.spi.ConnectionProvider connectionProvider() {
+        return factory.getServiceRegistry()
+                .requireService(org.hibernate.engine.jdbc.connections.spi.ConnectionProvider.class);
+    }
+
     /** Whether work now runs inside a transaction the caller owns (and so cannot be retried here). */
     boolean joinsCallerTransaction() {
         try {

@@ -66,7 +66,7 @@ abstract class ForwardingBackend implements EventStoreBackend {
     }
 
     @Override
-    public void onCommitted(java.util.function.Consumer<StreamId> listener) {
+    public void onCommitted(java.util.function.Consumer<String> listener) {
         delegate.onCommitted(listener);
     }
 

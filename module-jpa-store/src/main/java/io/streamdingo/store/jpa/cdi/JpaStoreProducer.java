@@ -22,6 +22,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.concurrent.ThreadFactory;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -83,7 +84,31 @@ public class JpaStoreProducer {
             owned = emf;
         }
         factory = emf;
-        return new JpaEventStoreBackend(emf);
+        JpaEventStoreBackend backend = new JpaEventStoreBackend(emf);
+        if (config.getOptionalValue("streamdingo.store.notify-other-processes", Boolean.class)
+                        .orElse(true)
+                && backend.notifyOtherProcesses(threadFactory())) {
+            LOG.log(Level.INFO, "StreamDingo tells other processes of this store about its appends (LISTEN/NOTIFY)");
+        }
+        return backend;
+    }
+
+    /** The server's managed threads (they carry the application's context), else daemon threads. */
+    private static ThreadFactory threadFactory() {
+        try {
+            return (ThreadFactory) new InitialContext().lookup("java:comp/DefaultManagedThreadFactory");
+        } catch (NamingException | RuntimeException | NoClassDefFoundError e) {
+            LOG.log(
+                    Level.INFO,
+                    "no managed thread factory at java:comp/DefaultManagedThreadFactory ({0}): the store''s"
+                            + " notifications run on threads of their own, without the server''s context",
+                    e.toString());
+            return task -> {
+                Thread thread = new Thread(task);
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
     }
 
     /** Snapshots in the same database and unit as the events (SN-3), created after the store's migrations. */
