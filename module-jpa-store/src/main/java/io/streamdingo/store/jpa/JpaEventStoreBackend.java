@@ -275,12 +275,23 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
      *
      * @param threads makes its two threads (in a server, the managed thread factory)
      * @return whether notifications now run
+     * @throws IllegalStateException on PostgreSQL, if the application cannot see the driver's classes
      */
     public synchronized boolean notifyOtherProcesses(ThreadFactory threads) {
         if (dialect != Dialect.POSTGRESQL) {
             return false;
         }
         if (notifications == null) {
+            try {
+                Class.forName("org.postgresql.PGConnection", false, JpaEventStoreBackend.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new IllegalStateException(
+                        "the PostgreSQL driver's classes are not visible to the application, so it cannot hear of"
+                                + " other processes' appends: share the server's JDBC driver library with the"
+                                + " application (on Open Liberty <classloader commonLibraryRef=\"…\"/>), or set"
+                                + " streamdingo.store.notify-other-processes=false",
+                        e);
+            }
             ConnectionProvider provider = unit.connectionProvider();
             notifications = new AppendNotifications(
                     new AppendNotifications.Connections() {

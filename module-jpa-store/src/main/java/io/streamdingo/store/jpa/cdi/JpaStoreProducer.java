@@ -86,9 +86,19 @@ public class JpaStoreProducer {
         factory = emf;
         JpaEventStoreBackend backend = new JpaEventStoreBackend(emf);
         if (config.getOptionalValue("streamdingo.store.notify-other-processes", Boolean.class)
-                        .orElse(true)
-                && backend.notifyOtherProcesses(threadFactory())) {
-            LOG.log(Level.INFO, "StreamDingo tells other processes of this store about its appends (LISTEN/NOTIFY)");
+                .orElse(true)) {
+            try {
+                if (backend.notifyOtherProcesses(threadFactory())) {
+                    LOG.log(
+                            Level.INFO,
+                            "StreamDingo tells the other processes of this store about its appends (LISTEN/NOTIFY)");
+                }
+            } catch (IllegalStateException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "{0}; until then they find each other''s new events at their next poll",
+                        e.getMessage());
+            }
         }
         return backend;
     }
