@@ -37,6 +37,24 @@ public interface ProcessedEvents {
      */
     boolean processOnce(String consumer, UUID eventId, Work work);
 
+    /** Work done once per consumer and event, for one event of a batch. */
+    @FunctionalInterface
+    interface EachWork {
+        void run(WorkContext transaction, UUID eventId) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} for each of {@code eventIds} (in their order) that {@code consumer} has not processed,
+     * all in one transaction that records them: a consumer commits several events at once and pays for one
+     * commit. All or nothing: if {@code work} throws for any event, nothing of the batch is recorded, the
+     * transaction rolls back (undoing the work for the events before it), and the exception propagates as in
+     * {@link #processOnce}. Duplicates of events another call is processing wait for it, as there.
+     *
+     * @param eventIds distinct event ids
+     * @return the ids the work ran for now, in order; the others had been processed before
+     */
+    java.util.List<UUID> processAll(String consumer, java.util.List<UUID> eventIds, EachWork work);
+
     /** True if {@code consumer} has processed {@code eventId}. */
     boolean isProcessed(String consumer, UUID eventId);
 

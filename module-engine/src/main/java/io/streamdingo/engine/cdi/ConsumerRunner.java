@@ -76,11 +76,13 @@ public class ConsumerRunner implements RunningConsumers {
                     exactlyOnce(topology, subscription) ? processed(processedEvents, subscription) : null;
             String consumerId = consumerId(entry.getValue());
             Consumer consumer = subscriptions.subscribe(subscription, consumerId);
+            SubscriptionDispatcher dispatcher = new SubscriptionDispatcher(subscription, methods, once);
             SupervisedConsumer supervised = new SupervisedConsumer(
                     subscription,
                     consumer,
-                    new SubscriptionDispatcher(subscription, methods, once),
+                    dispatcher,
                     methods.stream().map(ConsumerMethod::name).toList(),
+                    batchSize(subscription, dispatcher),
                     Clock.systemUTC());
             consumers.add(supervised);
             Thread thread = threadFactory.newThread(supervised);
@@ -168,6 +170,27 @@ public class ConsumerRunner implements RunningConsumers {
                     + " give the class a bean-defining annotation such as @ApplicationScoped");
         }
         return beans.getReference(bean, type, beans.createCreationalContext(bean));
+    }
+
+    /**
+     * How many waiting deliveries one transaction may process ({@code streamdingo.subscriptions.<name>.batch-size},
+     * default 1): only for exactly-once subscriptions whose methods take events, not deliveries.
+     */
+    private static int batchSize(String subscription, SubscriptionDispatcher dispatcher) {
+        String key = "streamdingo.subscriptions." + subscription + ".batch-size";
+        int size = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(key, Integer.class)
+                .orElse(1);
+        if (size < 1) {
+            throw new IllegalArgumentException("configuration key " + key + " is " + size
+                    + "; it must be at least 1 (1: one event per transaction)");
+        }
+        if (size > 1 && !dispatcher.batches()) {
+            throw new IllegalArgumentException("configuration key " + key + " is " + size + ", but subscription "
+                    + subscription + " cannot commit several events per transaction: only an EXACTLY_ONCE stream's"
+                    + " subscription whose @Consumes methods take events (not the Delivery) can; remove the key");
+        }
+        return size;
     }
 
     private static boolean exactlyOnce(Topology topology, String subscription) {

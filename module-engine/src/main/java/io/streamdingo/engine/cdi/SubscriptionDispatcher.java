@@ -91,6 +91,107 @@ final class SubscriptionDispatcher {
         }
     }
 
+    /**
+     * Whether deliveries may be processed several per transaction: the subscription is exactly-once and no
+     * method settles deliveries itself.
+     */
+    boolean batches() {
+        return once != null && methods.stream().noneMatch(ConsumerMethod::takesDelivery);
+    }
+
+    /**
+     * Dispatches {@code pending} together (see {@link #batches()}): the methods run for every event that some
+     * method takes in one processed-events transaction, and each delivery is acknowledged after its commit. If
+     * a method fails on one event, that transaction rolls back and each delivery is dispatched alone, so that
+     * only the failing one is requeued. Each delivery leaves {@code pending} once settled; a delivery taken
+     * over meanwhile leaves it too.
+     *
+     * @throws RuntimeException a failure that is not a method's: what is still in {@code pending} is unsettled
+     * @throws SettlementFailed after every other delivery was settled, if settling one failed
+     */
+    void dispatchAll(List<Delivery> pending) {
+        ProcessedEvents processed = java.util.Objects.requireNonNull(once, "batches are for exactly-once");
+        java.util.Map<java.util.UUID, Delivery> taken = new java.util.LinkedHashMap<>();
+        for (Delivery delivery : List.copyOf(pending)) {
+            if (methods.stream().anyMatch(m -> m.takes(delivery.event()))) {
+                taken.put(delivery.event().eventId(), delivery);
+            } else {
+                settleIn(pending, delivery, delivery::ack);
+            }
+        }
+        try {
+            processed.processAll(subscription, List.copyOf(taken.keySet()), (tx, id) -> {
+                Delivery delivery = taken.get(id);
+                try {
+                    invokeAll(
+                            methods.stream()
+                                    .filter(m -> m.takes(delivery.event()))
+                                    .toList(),
+                            delivery);
+                } catch (InvocationTargetException e) {
+                    throw new MethodFailed(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!causedByMethod(e)) {
+                throw e;
+            }
+            LOG.log(
+                    Level.DEBUG,
+                    "a method of subscription {0} failed inside a batch of {1}: each is dispatched alone",
+                    subscription,
+                    taken.size());
+            SettlementFailed first = null;
+            for (Delivery delivery : taken.values()) {
+                try {
+                    dispatch(delivery);
+                    pending.remove(delivery);
+                } catch (StaleDeliveryException stale) {
+                    LOG.log(Level.INFO, "subscription {0}: {1}", subscription, stale.getMessage());
+                    pending.remove(delivery);
+                } catch (SettlementFailed failed) {
+                    pending.remove(delivery);
+                    first = first == null ? failed : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+            return;
+        }
+        SettlementFailed first = null;
+        for (Delivery delivery : taken.values()) {
+            try {
+                settleIn(pending, delivery, delivery::ack);
+            } catch (SettlementFailed failed) {
+                first = first == null ? failed : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Settles {@code delivery} and takes it out of {@code pending}, whatever the outcome. */
+    private void settleIn(List<Delivery> pending, Delivery delivery, Runnable settlement) {
+        try {
+            settle(settlement);
+        } catch (StaleDeliveryException stale) {
+            LOG.log(Level.INFO, "subscription {0}: {1}", subscription, stale.getMessage());
+        } finally {
+            pending.remove(delivery);
+        }
+    }
+
+    private static boolean causedByMethod(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MethodFailed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void settle(Runnable settlement) {
         try {
             settlement.run();

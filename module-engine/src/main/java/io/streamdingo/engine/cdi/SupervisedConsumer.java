@@ -32,6 +32,7 @@ final class SupervisedConsumer implements Runnable {
     private final Consumer consumer;
     private final SubscriptionDispatcher dispatcher;
     private final List<String> methods;
+    private final int batchSize;
     private final Clock clock;
     private final Object sleep = new Object();
 
@@ -46,8 +47,10 @@ final class SupervisedConsumer implements Runnable {
             Consumer consumer,
             SubscriptionDispatcher dispatcher,
             List<String> methods,
+            int batchSize,
             Clock clock) {
         this.subscription = subscription;
+        this.batchSize = batchSize;
         this.consumer = consumer;
         this.dispatcher = dispatcher;
         this.methods = List.copyOf(methods);
@@ -79,6 +82,8 @@ final class SupervisedConsumer implements Runnable {
                 }
                 if (next.isEmpty()) {
                     succeeded();
+                } else if (batchSize > 1) {
+                    dispatchAllUntilSettled(withWhatIsWaiting(next.get()));
                 } else {
                     dispatchUntilSettled(next.get());
                 }
@@ -111,6 +116,47 @@ final class SupervisedConsumer implements Runnable {
                 throw closed;
             } catch (RuntimeException | LinkageError e) {
                 failed(e); // not the event's fault: the same delivery again after the back-off
+            }
+        }
+    }
+
+    /** {@code first} and the deliveries already waiting behind it, up to the batch size; never waits for more. */
+    private List<Delivery> withWhatIsWaiting(Delivery first) {
+        List<Delivery> batch = new java.util.ArrayList<>(batchSize);
+        batch.add(first);
+        while (batch.size() < batchSize) {
+            Optional<Delivery> more;
+            try {
+                more = consumer.poll(Duration.ZERO);
+            } catch (RuntimeException e) {
+                break; // the next poll meets it again
+            }
+            if (more.isEmpty()) {
+                break;
+            }
+            batch.add(more.get());
+        }
+        return batch;
+    }
+
+    /** Dispatches {@code batch} in one transaction, trying what is unsettled again after an outage. */
+    private void dispatchAllUntilSettled(List<Delivery> batch) {
+        List<Delivery> pending = new java.util.ArrayList<>(batch);
+        while (running && !pending.isEmpty()) {
+            try {
+                if (pending.size() == 1) {
+                    dispatchUntilSettled(pending.remove(0));
+                    return;
+                }
+                dispatcher.dispatchAll(pending);
+                succeeded();
+            } catch (SubscriptionDispatcher.SettlementFailed e) {
+                failed(e.getCause());
+                return; // the outcomes were decided; those deliveries must not run again
+            } catch (ConsumerClosedException closed) {
+                throw closed;
+            } catch (RuntimeException | LinkageError e) {
+                failed(e); // not the events' fault: what is unsettled again after the back-off
             }
         }
     }

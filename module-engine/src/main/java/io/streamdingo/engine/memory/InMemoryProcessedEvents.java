@@ -3,6 +3,8 @@ package io.streamdingo.engine.memory;
 import io.streamdingo.api.spi.ProcessedEvents;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -43,6 +45,46 @@ public final class InMemoryProcessedEvents implements ProcessedEvents {
             }
             processed.put(key, clock.instant());
             return true;
+        }
+    }
+
+    @Override
+    public List<UUID> processAll(String consumer, List<UUID> eventIds, EachWork work) {
+        Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(work, "work");
+        List<Key> keys = eventIds.stream().map(id -> new Key(consumer, id)).toList();
+        // every key's lock, taken in one order whatever the batch's, so that two batches never wait for each other
+        List<Object> ordered = keys.stream()
+                .sorted(java.util.Comparator.comparing(k -> k.eventId().toString()))
+                .map(k -> locks.computeIfAbsent(k, any -> new Object()))
+                .toList();
+        return underLocks(ordered, 0, () -> {
+            List<UUID> ran = new ArrayList<>();
+            for (Key key : keys) {
+                if (!processed.containsKey(key)) {
+                    try {
+                        work.run(InMemoryProcessedEvents::noResources, key.eventId());
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(
+                                "exactly-once work of " + consumer + " on event " + key.eventId() + " failed", e);
+                    }
+                    ran.add(key.eventId());
+                }
+            }
+            Instant now = clock.instant();
+            ran.forEach(id -> processed.put(new Key(consumer, id), now)); // only once every event's work succeeded
+            return ran;
+        });
+    }
+
+    private static <T> T underLocks(List<Object> locks, int from, java.util.function.Supplier<T> body) {
+        if (from == locks.size()) {
+            return body.get();
+        }
+        synchronized (locks.get(from)) {
+            return underLocks(locks, from + 1, body);
         }
     }
 

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -70,6 +72,43 @@ public final class JpaProcessedEvents implements ProcessedEvents {
             }
             throw new IllegalStateException(
                     "exactly-once work of " + consumer + " on event " + eventId + " failed and was rolled back", cause);
+        }
+    }
+
+    @Override
+    public List<UUID> processAll(String consumer, List<UUID> eventIds, EachWork work) {
+        Objects.requireNonNull(consumer, "consumer must not be null");
+        Objects.requireNonNull(work, "work must not be null");
+        List<UUID> ids = List.copyOf(eventIds);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try {
+            return Retries.withRetries(
+                    "process events once",
+                    ids.size() + " events for " + consumer,
+                    attempt -> unit.inTransaction("process events once", (em, connection) -> {
+                        Context context = new Context(em, connection);
+                        List<UUID> ran = new ArrayList<>();
+                        for (UUID id : ids) {
+                            if (rows.record(connection, consumer, id, now)) {
+                                try {
+                                    work.run(context, id);
+                                } catch (Exception e) {
+                                    throw new UnitOfWork.CallerFailure(e);
+                                }
+                                ran.add(id);
+                            }
+                        }
+                        return ran;
+                    }));
+        } catch (UnitOfWork.CallerFailure failure) {
+            Throwable cause = failure.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(
+                    "exactly-once work of " + consumer + " on a batch of " + ids.size() + " events failed and was"
+                            + " rolled back",
+                    cause);
         }
     }
 

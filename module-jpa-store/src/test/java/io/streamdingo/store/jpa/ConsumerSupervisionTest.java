@@ -24,6 +24,7 @@ import io.streamdingo.api.streams.RunningConsumers;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
+import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.cdi.ConsumerMethods;
 import io.streamdingo.engine.cdi.ConsumerRunner;
 import io.streamdingo.engine.cdi.EventStoreProducer;
@@ -43,6 +44,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -71,6 +73,8 @@ class ConsumerSupervisionTest {
     static class Storage {
         /** How many exactly-once transactions still fail, as a database that goes away during the commit. */
         static final AtomicInteger COMMITS_TO_FAIL = new AtomicInteger();
+        /** The sizes of the batches consumers asked to process in one transaction. */
+        static final List<Integer> BATCHES = new CopyOnWriteArrayList<>();
 
         @Produces
         @jakarta.inject.Singleton
@@ -119,6 +123,12 @@ class ConsumerSupervisionTest {
                 }
 
                 @Override
+                public java.util.List<UUID> processAll(String consumer, java.util.List<UUID> eventIds, EachWork work) {
+                    BATCHES.add(eventIds.size());
+                    return real.processAll(consumer, eventIds, work);
+                }
+
+                @Override
                 public boolean isProcessed(String consumer, UUID eventId) {
                     return real.isProcessed(consumer, eventId);
                 }
@@ -148,6 +158,21 @@ class ConsumerSupervisionTest {
         @Consumes("sup-ledger")
         void book(RecordedEvent event) {
             CALLS.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** An exactly-once consumer allowed to commit several events at once; it fails once on quantity 13. */
+    @ApplicationScoped
+    static class BatchLedger {
+        static final Map<UUID, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+        static final AtomicBoolean FAILED_ONCE = new AtomicBoolean();
+
+        @Consumes("sup-batch")
+        void book(RecordedEvent event) {
+            CALLS.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
+            if (((ItemAdded) event.payload()).quantity() == 13 && FAILED_ONCE.compareAndSet(false, true)) {
+                throw new IllegalStateException("the ledger is busy");
+            }
         }
     }
 
@@ -267,6 +292,62 @@ class ConsumerSupervisionTest {
         } finally {
             supervisor.removeHandler(capture);
         }
+    }
+
+    @Test
+    void waitingEventsOfABatchingExactlyOnceSubscriptionCommitTogetherAndAFailureFallsBackToOneAtATime()
+            throws Exception {
+        // given 100 events waiting before the application starts, and a batch size of 25
+        subscription("sup-batch", "sup_batch_stream", "EXCLUSIVE", "EXACTLY_ONCE");
+        config.put("streamdingo.subscriptions.sup-batch.batch-size", "25");
+        configure(config);
+        BatchLedger.CALLS.clear();
+        BatchLedger.FAILED_ONCE.set(false);
+        Storage.BATCHES.clear();
+        List<UUID> appended;
+        try (EventStore before = EventStores.builder()
+                .backend(new JpaEventStoreBackend(SCHEMA.entityManagerFactory()))
+                .register(ItemAdded.class)
+                .build()) {
+            for (int i = 0; i < 100; i++) {
+                before.append(
+                        StreamId.of("sup_batch_stream", "b-" + (i % 5)),
+                        ExpectedVersion.any(),
+                        NewEvent.of(new ItemAdded("sku-" + i, i)));
+            }
+            try (java.util.stream.Stream<RecordedEvent> events = before.readCategory("sup_batch_stream", 0)) {
+                appended = events.map(RecordedEvent::eventId).toList();
+            }
+        }
+
+        // when the application consumes them
+        try (WeldContainer container = application(BatchLedger.class)) {
+            ProcessedEvents processed = container.select(ProcessedEvents.class).get();
+            awaitUntil(() -> appended.stream().allMatch(id -> processed.isProcessed("sup-batch", id)), 30);
+
+            // then they were committed several at a time, every one was processed, and only the events of the
+            // batch that failed ran more than once (rolled back with it, then alone)
+            assertThat(Storage.BATCHES).anyMatch(size -> size > 1).allMatch(size -> size <= 25);
+            assertThat(BatchLedger.CALLS.keySet()).containsExactlyInAnyOrderElementsOf(appended);
+            long repeated = BatchLedger.CALLS.values().stream()
+                    .filter(calls -> calls.get() > 1)
+                    .count();
+            assertThat(repeated).isBetween(1L, 25L);
+            assertThat(container.select(RunningConsumers.class).get().statuses())
+                    .singleElement()
+                    .satisfies(status -> assertThat(status.state()).isEqualTo(ConsumerStatus.State.RUNNING));
+        }
+    }
+
+    @Test
+    void aBatchSizeOnASubscriptionThatIsNotExactlyOnceFailsTheDeploymentNamingTheKey() {
+        subscription("sup-billing", "sup_billing_stream", "CONSUMER_GROUP", "AT_LEAST_ONCE");
+        config.put("streamdingo.subscriptions.sup-billing.batch-size", "10");
+        configure(config);
+
+        assertThatThrownBy(() -> application(Billing.class).close())
+                .hasStackTraceContaining("streamdingo.subscriptions.sup-billing.batch-size")
+                .hasStackTraceContaining("EXACTLY_ONCE");
     }
 
     @Test

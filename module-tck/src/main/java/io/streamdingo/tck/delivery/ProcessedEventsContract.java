@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamdingo.api.spi.ProcessedEvents;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -222,5 +224,40 @@ public abstract class ProcessedEventsContract {
         assertThat(processed.deleteProcessedBefore(Instant.now().plus(Duration.ofDays(1))))
                 .isPositive();
         assertThat(processed.isProcessed(consumer, event)).isFalse();
+    }
+
+    @Test
+    void aBatchRunsTheWorkForEachNewEventInOrderAndSkipsTheProcessedOnes() {
+        UUID before = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        processed.processOnce(consumer, before, tx -> {});
+        List<UUID> worked = new ArrayList<>();
+
+        List<UUID> ran = processed.processAll(consumer, List.of(first, before, second), (tx, id) -> worked.add(id));
+
+        assertThat(ran).containsExactly(first, second);
+        assertThat(worked).containsExactly(first, second);
+        assertThat(processed.isProcessed(consumer, first)).isTrue();
+        assertThat(processed.isProcessed(consumer, second)).isTrue();
+    }
+
+    @Test
+    void aBatchWhoseWorkFailsOnOneEventRecordsNoneOfItAndRunsWhollyNextTime() {
+        UUID first = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        List<UUID> batch = List.of(first, failing, last);
+
+        assertThatThrownBy(() -> processed.processAll(consumer, batch, (tx, id) -> {
+                    if (id.equals(failing)) {
+                        throw new IllegalStateException("the ledger refused " + id);
+                    }
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the ledger refused");
+
+        assertThat(batch).noneMatch(id -> processed.isProcessed(consumer, id));
+        assertThat(processed.processAll(consumer, batch, (tx, id) -> {})).containsExactlyElementsOf(batch);
     }
 }
