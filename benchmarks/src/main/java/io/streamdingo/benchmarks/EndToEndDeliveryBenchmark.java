@@ -7,6 +7,7 @@ import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.streams.Consumer;
+import io.streamdingo.api.streams.Delivery;
 import io.streamdingo.api.streams.DeliverySemantics;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.SubscriptionDefinition;
@@ -41,6 +42,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -78,6 +80,8 @@ public final class EndToEndDeliveryBenchmark {
     private static final int PACED_PER_SECOND = 200;
 
     private static final int PACED_EVENTS = 1_000;
+    /** Exactly-once consumers commit up to this many waiting deliveries at once (a subscription's batch-size). */
+    private static final int BATCH = 50;
 
     private BenchmarkDatabase database;
     private EntityManagerFactory emf;
@@ -141,6 +145,32 @@ public final class EndToEndDeliveryBenchmark {
                 Arrays.stream(ratios).min().orElseThrow(),
                 Arrays.stream(ratios).max().orElseThrow(),
                 ROUNDS);
+        System.out.println("baseline: a minimal hand-written outbox relay and exactly-once consumer (batches of 50)");
+        MinimalPipeline minimal = new MinimalPipeline(database, new ActiveMQConnectionFactory("vm://0"));
+        minimal.run(EVENTS, PER_APPEND, 0); // warm-up
+        double[] minimalRates = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            minimalRates[round] = minimal.run(EVENTS, PER_APPEND, 0)[0];
+            System.out.printf("  round %d  minimal       %,9.0f events/s%n", round + 1, minimalRates[round]);
+        }
+        double[] minimalPaced = minimal.run(PACED_EVENTS, 1, PACED_PER_SECOND);
+        System.out.printf(
+                "  paced    minimal       latency p50 %,7.1f ms   p99 %,7.1f ms%n", minimalPaced[1], minimalPaced[2]);
+        double[] toMinimal = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            toMinimal[i] = exactly.get(i).eventsPerSecond() / minimalRates[i];
+        }
+        System.out.printf(
+                "StreamDingo exactly-once / minimal pipeline throughput: %.2f (%.2f-%.2f); paced p99 %.1f ms vs %.1f"
+                        + " ms%n",
+                ResultsFile.median(toMinimal),
+                Arrays.stream(toMinimal).min().orElseThrow(),
+                Arrays.stream(toMinimal).max().orElseThrow(),
+                pacedExactly.p99Micros() / 1_000.0,
+                minimalPaced[2]);
+        results.throughput("delivery.minimal-pipeline", "events/s", minimalRates);
+        results.throughput("delivery.exactly-once-to-minimal-pipeline", "ratio", toMinimal);
+        results.cost("delivery.paced.minimal-pipeline.p99", "ms", minimalPaced[2]);
         double exactlyRate = ResultsFile.median(
                 exactly.stream().mapToDouble(Run::eventsPerSecond).toArray());
         System.out.printf(
@@ -236,17 +266,32 @@ public final class EndToEndDeliveryBenchmark {
                 Consumer consumer = subscriptions.subscribe(ledger.name(), member);
                 members.add(thread(member, () -> {
                     while (running.get()) {
-                        consumer.poll(Duration.ofMillis(50)).ifPresent(delivery -> {
-                            RecordedEvent event = delivery.event();
-                            if (semantics == DeliverySemantics.EXACTLY_ONCE) {
-                                processed.processOnce(
-                                        ledger.name(),
-                                        event.eventId(),
-                                        tx -> book(tx.unwrap(Connection.class), ledger.name(), event));
-                            } else {
-                                bookAlone(ledger.name(), event);
+                        Optional<Delivery> first = consumer.poll(Duration.ofMillis(50));
+                        if (first.isEmpty()) {
+                            continue;
+                        }
+                        // what a batch-size of BATCH does in a server: the deliveries already waiting, one commit
+                        List<Delivery> batch = new ArrayList<>(List.of(first.get()));
+                        while (semantics == DeliverySemantics.EXACTLY_ONCE && batch.size() < BATCH) {
+                            Optional<Delivery> more = consumer.poll(Duration.ZERO);
+                            if (more.isEmpty()) {
+                                break;
                             }
+                            batch.add(more.get());
+                        }
+                        if (semantics == DeliverySemantics.EXACTLY_ONCE) {
+                            java.util.Map<java.util.UUID, RecordedEvent> byId = new java.util.LinkedHashMap<>();
+                            batch.forEach(d -> byId.put(d.event().eventId(), d.event()));
+                            processed.processAll(
+                                    ledger.name(),
+                                    List.copyOf(byId.keySet()),
+                                    (tx, id) -> book(tx.unwrap(Connection.class), ledger.name(), byId.get(id)));
+                        } else {
+                            bookAlone(ledger.name(), batch.get(0).event());
+                        }
+                        for (Delivery delivery : batch) {
                             delivery.ack();
+                            RecordedEvent event = delivery.event();
                             int index = done.getAndIncrement();
                             if (index < total) {
                                 latencies[index] = Duration.between(event.recordedAt(), Instant.now())
@@ -259,7 +304,7 @@ public final class EndToEndDeliveryBenchmark {
                                                         .toNanos()
                                                 / 1_000;
                             }
-                        });
+                        }
                     }
                 }));
             }

@@ -289,7 +289,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
                         "the PostgreSQL driver's classes are not visible to the application, so it cannot hear of"
                                 + " other processes' appends: share the server's JDBC driver library with the"
                                 + " application (on Open Liberty <classloader commonLibraryRef=\"…\"/>), or set"
-                                + " streamdingo.store.notify-other-processes=false",
+                                + " streamdingo.store.jpa.notify-other-processes=false",
                         e);
             }
             ConnectionProvider provider = unit.connectionProvider();

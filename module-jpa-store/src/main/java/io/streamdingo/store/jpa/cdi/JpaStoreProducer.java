@@ -85,7 +85,7 @@ public class JpaStoreProducer {
         }
         factory = emf;
         JpaEventStoreBackend backend = new JpaEventStoreBackend(emf);
-        if (config.getOptionalValue("streamdingo.store.notify-other-processes", Boolean.class)
+        if (config.getOptionalValue("streamdingo.store.jpa.notify-other-processes", Boolean.class)
                 .orElse(true)) {
             try {
                 if (backend.notifyOtherProcesses(threadFactory())) {
