@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.streamdingo.api.spi.EventSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
  * The default serializer: JSON through Jackson, records and classes alike.
@@ -37,6 +39,9 @@ public final class JacksonEventSerializer implements EventSerializer {
     public static ObjectMapper defaultMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                // after JavaTimeModule, so that it reads instants first (it hands what it cannot read back)
+                .addModule(new SimpleModule("streamdingo-instants")
+                        .addDeserializer(Instant.class, new UtcInstantDeserializer()))
                 .addModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
