@@ -111,6 +111,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             WriteGuard guard,
             EventChain chain)
             throws SQLException {
+        rows.lockStreamForAppend(c, streamId);
         long firstVersion;
         String[] hashes;
         Placement known;
@@ -135,7 +136,11 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             hashes = link(chain, head == null ? EventChain.GENESIS : head.lastHash(), streamId, firstVersion, events);
             advanceHead(em, c, head, streamId, expected, events.size(), hashes[hashes.length - 1], guard);
         }
-        long firstPosition = rows.takePositions(c, events.size());
+        long firstPosition = rows.takePositions(c, streamId, events.size());
+        if (firstPosition == EventRows.STALE_TRANSACTION) {
+            knownHeads.forget(streamId);
+            throw new UnitOfWork.Retry(null); // a newer transaction gets positions after the stream's newest event
+        }
         rows.insert(c, streamId, firstVersion, firstPosition, events, hashes);
         long lastVersion = firstVersion + events.size() - 1;
         knownHeads.wrote(streamId, lastVersion, hashes[hashes.length - 1]);

@@ -130,6 +130,34 @@ public interface ConcurrencyContract extends ContractFixture {
         assertThat(seen).extracting(RecordedEvent::globalPosition).isSorted();
     }
 
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    default void writersContendingForTheSameStreamsGetGlobalPositionsInVersionOrder() throws Exception {
+        String category = newCategory();
+        List<StreamId> streams = List.of(StreamId.of(category, "hot-1"), StreamId.of(category, "hot-2"));
+        long start = store().headPosition();
+
+        runConcurrently(WRITERS, writer -> {
+            for (int i = 0; i < APPENDS_PER_WRITER; i++) {
+                store().append(
+                                streams.get(i % streams.size()),
+                                ExpectedVersion.any(),
+                                List.of(NewEvent.of(new ItemAdded("w" + writer, i))));
+            }
+        });
+
+        List<RecordedEvent> inGlobalOrder = store().readAll(start).toList();
+        for (StreamId stream : streams) {
+            List<Long> versions = inGlobalOrder.stream()
+                    .filter(e -> e.streamId().equals(stream))
+                    .map(RecordedEvent::streamVersion)
+                    .toList();
+            assertThat(versions)
+                    .as("versions of " + stream + " in the order of their global positions")
+                    .isEqualTo(versionRange(1, versions.size()));
+        }
+    }
+
     /** Runs {@code body} on {@code threads} threads that start together; rethrows the first failure. */
     private static void runConcurrently(int threads, WriterBody body) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -142,18 +142,23 @@ public final class EventRows {
     }
 
     /**
-     * Takes {@code count} global positions for this transaction (see {@link Dialect#takePositions()}).
+     * Takes {@code count} global positions for this transaction's append to {@code streamId} (see
+     * {@link Dialect#takePositions()}).
      *
-     * @return the first position taken
+     * @return the first position taken; {@link #STALE_TRANSACTION} on PostgreSQL when this transaction is older
+     *     than the stream's newest event, whose writer committed while this one waited for the stream: the append
+     *     must start again in a new transaction, so that its positions follow that event's
      * @throws IllegalArgumentException if one PostgreSQL transaction would append more events than
      *     {@link GlobalOrder#EVENTS_PER_TRANSACTION}
      */
-    public long takePositions(Connection connection, int count) throws SQLException {
+    public long takePositions(Connection connection, StreamId streamId, int count) throws SQLException {
         long last;
         try (PreparedStatement statement = connection.prepareStatement(dialect.takePositions())) {
             statement.setInt(1, count);
             if (dialect == Dialect.POSTGRESQL) {
                 statement.setInt(2, count);
+                statement.setString(3, streamId.category());
+                statement.setString(4, streamId.id());
             }
             if (dialect.needsPositionSelect()) {
                 statement.executeUpdate();
@@ -162,16 +167,40 @@ public final class EventRows {
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
                     last = row.getLong(1);
-                    if (dialect == Dialect.POSTGRESQL && last >= row.getLong(2) + GlobalOrder.EVENTS_PER_TRANSACTION) {
-                        throw new IllegalArgumentException("one transaction can append at most "
-                                + (GlobalOrder.EVENTS_PER_TRANSACTION - 1) + " events on PostgreSQL; split the"
-                                + " import into several transactions");
+                    if (dialect == Dialect.POSTGRESQL) {
+                        if (last >= row.getLong(2) + GlobalOrder.EVENTS_PER_TRANSACTION) {
+                            throw new IllegalArgumentException("one transaction can append at most "
+                                    + (GlobalOrder.EVENTS_PER_TRANSACTION - 1) + " events on PostgreSQL; split the"
+                                    + " import into several transactions");
+                        }
+                        long streamNewest = row.getLong(4);
+                        if (!row.wasNull() && last - count + 1 <= streamNewest) {
+                            return STALE_TRANSACTION;
+                        }
                     }
                 }
             }
         }
         return last - count + 1;
     }
+
+    /**
+     * On PostgreSQL, waits until no other transaction appends to {@code streamId} and keeps others waiting until
+     * this one ends; to be called before the append writes anything (see {@code GlobalOrder.LOCK_STREAM}).
+     * Nothing on H2 and MariaDB, whose counter row orders appends.
+     */
+    public void lockStreamForAppend(Connection connection, StreamId streamId) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(GlobalOrder.LOCK_STREAM)) {
+            statement.setInt(1, (streamId.category() + '\u0000' + streamId.id()).hashCode());
+            statement.execute();
+        }
+    }
+
+    /** What {@link #takePositions} returns when the append must start again in a new transaction. */
+    public static final long STALE_TRANSACTION = -1;
 
     /** The hash of the newest event of {@code streamId} below {@code beforeVersion}, if there is one. */
     public Optional<String> lastHashBefore(Connection connection, StreamId streamId, long beforeVersion)

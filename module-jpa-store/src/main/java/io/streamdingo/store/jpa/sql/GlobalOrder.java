@@ -35,6 +35,15 @@ public final class GlobalOrder {
     /** How many events one transaction can append on PostgreSQL. */
     public static final int EVENTS_PER_TRANSACTION = 1 << EVENT_BITS;
 
+    /**
+     * Serialises the appenders of one stream before they write anything: an advisory lock takes no transaction
+     * id, so the transaction that gets it gets its id afterwards, later than the previous appender's, and its
+     * positions follow that appender's. (A row lock would assign the id while waiting: a waiter that got its
+     * id first and the lock last would be placed before events it follows.) The first key is StreamDingo's
+     * namespace, the second a hash of the stream: two streams sharing a hash only wait for each other.
+     */
+    static final String LOCK_STREAM = "SELECT pg_advisory_xact_lock(1396985673, ?)";
+
     /** The transaction-local setting that counts the positions this transaction took. */
     private static final String TAKEN = "streamdingo.positions_taken";
 
@@ -43,13 +52,20 @@ public final class GlobalOrder {
             + " + xid_offset) << " + EVENT_BITS + " FROM sd_global_position WHERE id = 1)";
 
     /**
-     * Takes positions for the parameter's count of events: returns the last one and this transaction's base.
-     * How many events the transaction appended before is kept in a transaction-local setting
-     * ({@code set_config(…, true)}, undone with the transaction or a rolled-back savepoint), so several appends in
-     * one caller transaction follow each other without reading the events table.
+     * Takes positions for an append: the parameters are the count (twice), then the stream's category and id;
+     * the columns are the last position taken, this transaction's base, and the position of the stream's newest
+     * stored event (null for a new stream). How many events the transaction appended before is kept in a
+     * transaction-local setting ({@code set_config(…, true)}, undone with the transaction or a rolled-back
+     * savepoint), so several appends in one caller transaction follow each other without reading the events
+     * table. The stream's newest position matters because a transaction's id is assigned at its first write,
+     * which may come before another writer of the same stream took the stream's lock and committed: such an
+     * append would get positions below that writer's, out of version order, and must start again with a newer
+     * transaction.
      */
     static final String TAKE_POSITIONS = "SELECT base + used + ? - 1, base, set_config('" + TAKEN + "',"
-            + " (used + ?)::text, true) FROM (SELECT (pg_current_xact_id()::text::bigint + xid_offset) << "
+            + " (used + ?)::text, true), (SELECT global_position FROM sd_events WHERE stream_category = ? AND"
+            + " stream_id = ? ORDER BY stream_version DESC LIMIT 1)"
+            + " FROM (SELECT (pg_current_xact_id()::text::bigint + xid_offset) << "
             + EVENT_BITS + " AS base, COALESCE(NULLIF(current_setting('" + TAKEN + "', true), '')::bigint, 0) AS used"
             + " FROM sd_global_position WHERE id = 1) t";
 
