@@ -114,6 +114,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
         rows.lockStreamForAppend(c, streamId);
         long firstVersion;
         String[] hashes;
+        long newestPosition; // the stream's newest stored event's position; 0 when it has none or it is not needed
         Placement known;
         // Creating a stream is the common case for noStream: one insert instead of a look-up and an insert.
         if (attempt == 1
@@ -127,28 +128,39 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
                 throw new UnitOfWork.Retry(null);
             }
             firstVersion = 1;
+            newestPosition = 0;
         } else if ((known = advanceKnownHead(c, streamId, expected, events, guard, chain)) != null) {
             firstVersion = known.firstVersion();
             hashes = known.hashes();
+            newestPosition = known.newestPosition();
         } else {
             StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
             firstVersion = head == null ? 1 : head.currentVersion() + 1;
             hashes = link(chain, head == null ? EventChain.GENESIS : head.lastHash(), streamId, firstVersion, events);
             advanceHead(em, c, head, streamId, expected, events.size(), hashes[hashes.length - 1], guard);
+            newestPosition = firstVersion > 1 && dialect == Dialect.POSTGRESQL
+                    ? rows.positionOf(c, streamId, firstVersion - 1)
+                    : 0;
         }
-        long firstPosition = rows.takePositions(c, streamId, events.size());
-        if (firstPosition == EventRows.STALE_TRANSACTION) {
+        long firstPosition = rows.takePositions(c, events.size());
+        if (firstPosition <= newestPosition) {
+            // This transaction's id is older than the stream's newest event's (see GlobalOrder): a newer transaction
+            // takes positions after it.
             knownHeads.forget(streamId);
-            throw new UnitOfWork.Retry(null); // a newer transaction gets positions after the stream's newest event
+            throw new UnitOfWork.Retry(null);
         }
         rows.insert(c, streamId, firstVersion, firstPosition, events, hashes);
         long lastVersion = firstVersion + events.size() - 1;
-        knownHeads.wrote(streamId, lastVersion, hashes[hashes.length - 1]);
-        return new AppendResult(streamId, firstVersion, lastVersion, firstPosition + events.size() - 1);
+        long lastPosition = firstPosition + events.size() - 1;
+        knownHeads.wrote(streamId, lastVersion, hashes[hashes.length - 1], lastPosition);
+        return new AppendResult(streamId, firstVersion, lastVersion, lastPosition);
     }
 
-    /** Where an append's events go: their first version and their chain links. */
-    private record Placement(long firstVersion, String[] hashes) {}
+    /**
+     * Where an append's events go: their first version and their chain links, after the stream's newest event
+     * at {@code newestPosition}.
+     */
+    private record Placement(long firstVersion, String[] hashes, long newestPosition) {}
 
     /**
      * Moves the head of a stream this process wrote last with one conditional update, when that head
@@ -176,7 +188,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             knownHeads.forget(streamId);
             return null;
         }
-        return new Placement(head.version() + 1, hashes);
+        return new Placement(head.version() + 1, hashes, head.lastPosition());
     }
 
     /** The chain links of {@code events} stored from {@code firstVersion} on, after {@code previous}. */

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class KnownHeads {
 
-    /** A stream's version and last link as this process last wrote them. */
-    record Head(long version, String lastHash) {}
+    /** A stream's version, last link and newest event's position as this process last wrote them. */
+    record Head(long version, String lastHash, long lastPosition) {}
 
     private final Map<StreamId, Head> heads;
 
@@ -33,8 +33,8 @@ final class KnownHeads {
         return heads.get(streamId);
     }
 
-    synchronized void wrote(StreamId streamId, long version, String lastHash) {
-        heads.put(streamId, new Head(version, lastHash));
+    synchronized void wrote(StreamId streamId, long version, String lastHash, long lastPosition) {
+        heads.put(streamId, new Head(version, lastHash, lastPosition));
     }
 
     synchronized void forget(StreamId streamId) {

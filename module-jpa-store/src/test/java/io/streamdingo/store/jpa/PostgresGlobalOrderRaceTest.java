@@ -155,7 +155,7 @@ class PostgresGlobalOrderRaceTest extends EventStoreFixture implements Concurren
                 "{\"quantity\":1,\"sku\":\"held\"}".getBytes(StandardCharsets.UTF_8));
         String[] hashes = {EventChain.GENESIS};
         assertThat(rows.createHead(connection, stream, 1, hashes[0])).isTrue();
-        rows.insert(connection, stream, 1, rows.takePositions(connection, stream, 1), List.of(event), hashes);
+        rows.insert(connection, stream, 1, rows.takePositions(connection, 1), List.of(event), hashes);
         return id;
     }
 }

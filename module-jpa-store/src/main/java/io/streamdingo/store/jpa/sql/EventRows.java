@@ -142,23 +142,18 @@ public final class EventRows {
     }
 
     /**
-     * Takes {@code count} global positions for this transaction's append to {@code streamId} (see
-     * {@link Dialect#takePositions()}).
+     * Takes {@code count} global positions for this transaction (see {@link Dialect#takePositions()}).
      *
-     * @return the first position taken; {@link #STALE_TRANSACTION} on PostgreSQL when this transaction is older
-     *     than the stream's newest event, whose writer committed while this one waited for the stream: the append
-     *     must start again in a new transaction, so that its positions follow that event's
+     * @return the first position taken
      * @throws IllegalArgumentException if one PostgreSQL transaction would append more events than
      *     {@link GlobalOrder#EVENTS_PER_TRANSACTION}
      */
-    public long takePositions(Connection connection, StreamId streamId, int count) throws SQLException {
+    public long takePositions(Connection connection, int count) throws SQLException {
         long last;
         try (PreparedStatement statement = connection.prepareStatement(dialect.takePositions())) {
             statement.setInt(1, count);
             if (dialect == Dialect.POSTGRESQL) {
                 statement.setInt(2, count);
-                statement.setString(3, streamId.category());
-                statement.setString(4, streamId.id());
             }
             if (dialect.needsPositionSelect()) {
                 statement.executeUpdate();
@@ -167,21 +162,28 @@ public final class EventRows {
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
                     last = row.getLong(1);
-                    if (dialect == Dialect.POSTGRESQL) {
-                        if (last >= row.getLong(2) + GlobalOrder.EVENTS_PER_TRANSACTION) {
-                            throw new IllegalArgumentException("one transaction can append at most "
-                                    + (GlobalOrder.EVENTS_PER_TRANSACTION - 1) + " events on PostgreSQL; split the"
-                                    + " import into several transactions");
-                        }
-                        long streamNewest = row.getLong(4);
-                        if (!row.wasNull() && last - count + 1 <= streamNewest) {
-                            return STALE_TRANSACTION;
-                        }
+                    if (dialect == Dialect.POSTGRESQL && last >= row.getLong(2) + GlobalOrder.EVENTS_PER_TRANSACTION) {
+                        throw new IllegalArgumentException("one transaction can append at most "
+                                + (GlobalOrder.EVENTS_PER_TRANSACTION - 1) + " events on PostgreSQL; split the"
+                                + " import into several transactions");
                     }
                 }
             }
         }
         return last - count + 1;
+    }
+
+    /** The global position of {@code streamId}'s event at {@code version}; 0 if it is not stored (truncated). */
+    public long positionOf(Connection connection, StreamId streamId, long version) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT global_position FROM sd_events"
+                + " WHERE stream_category = ? AND stream_id = ? AND stream_version = ?")) {
+            statement.setString(1, streamId.category());
+            statement.setString(2, streamId.id());
+            statement.setLong(3, version);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
     }
 
     /**
@@ -198,9 +200,6 @@ public final class EventRows {
             statement.execute();
         }
     }
-
-    /** What {@link #takePositions} returns when the append must start again in a new transaction. */
-    public static final long STALE_TRANSACTION = -1;
 
     /** The hash of the newest event of {@code streamId} below {@code beforeVersion}, if there is one. */
     public Optional<String> lastHashBefore(Connection connection, StreamId streamId, long beforeVersion)

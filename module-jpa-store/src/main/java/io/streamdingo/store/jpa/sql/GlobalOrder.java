@@ -52,20 +52,14 @@ public final class GlobalOrder {
             + " + xid_offset) << " + EVENT_BITS + " FROM sd_global_position WHERE id = 1)";
 
     /**
-     * Takes positions for an append: the parameters are the count (twice), then the stream's category and id;
-     * the columns are the last position taken, this transaction's base, and the position of the stream's newest
-     * stored event (null for a new stream). How many events the transaction appended before is kept in a
+     * Takes positions for an append: the parameter is the count (twice); the columns are the last position taken
+     * and this transaction's base. How many events the transaction appended before is kept in a
      * transaction-local setting ({@code set_config(…, true)}, undone with the transaction or a rolled-back
      * savepoint), so several appends in one caller transaction follow each other without reading the events
-     * table. The stream's newest position matters because a transaction's id is assigned at its first write,
-     * which may come before another writer of the same stream took the stream's lock and committed: such an
-     * append would get positions below that writer's, out of version order, and must start again with a newer
-     * transaction.
+     * table.
      */
     static final String TAKE_POSITIONS = "SELECT base + used + ? - 1, base, set_config('" + TAKEN + "',"
-            + " (used + ?)::text, true), (SELECT global_position FROM sd_events WHERE stream_category = ? AND"
-            + " stream_id = ? ORDER BY stream_version DESC LIMIT 1)"
-            + " FROM (SELECT (pg_current_xact_id()::text::bigint + xid_offset) << "
+            + " (used + ?)::text, true) FROM (SELECT (pg_current_xact_id()::text::bigint + xid_offset) << "
             + EVENT_BITS + " AS base, COALESCE(NULLIF(current_setting('" + TAKEN + "', true), '')::bigint, 0) AS used"
             + " FROM sd_global_position WHERE id = 1) t";
 
