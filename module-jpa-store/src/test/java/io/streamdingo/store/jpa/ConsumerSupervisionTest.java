@@ -46,10 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
@@ -241,21 +238,7 @@ class ConsumerSupervisionTest {
         subscription("sup-ledger", "sup_ledger_stream", "EXCLUSIVE", "EXACTLY_ONCE");
         Ledger.CALLS.clear();
         Storage.COMMITS_TO_FAIL.set(3);
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Logger supervisor = Logger.getLogger("io.streamdingo.engine.cdi.SupervisedConsumer");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        supervisor.addHandler(capture);
+        LogCapture logged = LogCapture.of("io.streamdingo.engine.cdi.SupervisedConsumer");
         List<UUID> appended = new ArrayList<>();
         try (WeldContainer container = application(Ledger.class)) {
             EventStore store = container.select(EventStore.class).get();
@@ -282,15 +265,14 @@ class ConsumerSupervisionTest {
             assertThat(status.state()).isEqualTo(ConsumerStatus.State.RUNNING);
             assertThat(status.consecutiveFailures()).isZero();
             assertThat(status.lastError()).contains("StoreUnavailableException");
-            assertThat(logged.stream().filter(r -> r.getLevel() == Level.WARNING))
+            assertThat(logged.at(Level.WARNING))
                     .as("one warning for the outage, not one per attempt")
                     .hasSize(1);
-            assertThat(logged.stream().filter(r -> r.getLevel() == Level.INFO))
-                    .singleElement()
-                    .satisfies(r -> assertThat(java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
-                            .contains("works again after 3 failed attempts"));
+            assertThat(logged.at(Level.INFO)).singleElement().satisfies(r -> assertThat(
+                            java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
+                    .contains("works again after 3 failed attempts"));
         } finally {
-            supervisor.removeHandler(capture);
+            logged.close();
         }
     }
 

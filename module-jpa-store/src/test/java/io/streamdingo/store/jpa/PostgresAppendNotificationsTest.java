@@ -17,10 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,19 +40,7 @@ class PostgresAppendNotificationsTest {
 
     private final String category = "ledger" + UUID.randomUUID().toString().replace("-", "");
     private final List<String> heardOnB = new CopyOnWriteArrayList<>();
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private LogCapture logged;
     private EntityManagerFactory secondFactory;
     private JpaEventStoreBackend backendA;
     private JpaEventStoreBackend backendB;
@@ -64,7 +49,7 @@ class PostgresAppendNotificationsTest {
 
     @BeforeEach
     void startTwoServers() {
-        Logger.getLogger(AppendNotifications.class.getName()).addHandler(capture);
+        logged = LogCapture.of(AppendNotifications.class.getName());
         secondFactory = SCHEMA.anotherServer();
         backendA = new JpaEventStoreBackend(SCHEMA.entityManagerFactory());
         backendB = new JpaEventStoreBackend(secondFactory);
@@ -90,7 +75,7 @@ class PostgresAppendNotificationsTest {
         serverA.close();
         serverB.close();
         secondFactory.close();
-        Logger.getLogger(AppendNotifications.class.getName()).removeHandler(capture);
+        logged.close();
     }
 
     @Test
@@ -124,12 +109,10 @@ class PostgresAppendNotificationsTest {
                 "server B heard of an append after the cut");
 
         // then each lost connection was reported once, and its return
-        assertThat(logged.stream().filter(r -> r.getLevel() == Level.WARNING).count())
+        assertThat((long) logged.at(Level.WARNING).size())
                 .as("warnings: at most one per notification thread (two per server)")
                 .isBetween(1L, 4L);
-        awaitUntil(
-                () -> logged.stream().anyMatch(r -> r.getLevel() == Level.INFO),
-                "a line saying the notifications work again");
+        awaitUntil(() -> !logged.at(Level.INFO).isEmpty(), "a line saying the notifications work again");
     }
 
     private void appendOn(StoreEngine server) {
