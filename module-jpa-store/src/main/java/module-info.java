@@ -1,6 +1,7 @@
 /**
- * The Jakarta Persistence event-store backend (ES-10): events, stream heads with session leases and the
- * global position counter, on PostgreSQL, H2 and MariaDB, with the schema kept by Flyway migrations.
+ * The Jakarta Persistence event-store backend (ES-10): events, stream heads with session leases and a gap-safe
+ * global order (from transaction ids on PostgreSQL, a counter row on H2 and MariaDB), consumer positions,
+ * processed events and dead letters, with the schema kept by Flyway migrations.
  *
  * <p>Depends on the api alone; the engine finds it through the {@link io.streamdingo.api.spi.EventStoreBackend}
  * SPI.
