@@ -27,7 +27,7 @@ final class StreamTakeOver {
     static final int STREAMS_TRACKED = 100_000;
 
     /** How long a stream taken over mid-way waits for the messages its previous holder held. */
-    static final java.time.Duration GRACE = java.time.Duration.ofSeconds(1);
+    static final java.time.Duration GRACE = java.time.Duration.ofSeconds(5);
 
     /** Streams taken over mid-way, with the {@link System#nanoTime()} until which they are held. */
     private final Map<StreamId, Long> heldUntil = new java.util.concurrent.ConcurrentHashMap<>();
