@@ -10,7 +10,8 @@ import java.util.UUID;
  *
  * <p>The payload is any registered event type (a record or a class, see {@link EventType}). The event id
  * identifies the event everywhere (store, messages, dedup tables); give your own when you need an
- * idempotent retry of the same event, otherwise {@link #of(Object)} draws a random one.
+ * idempotent retry of the same event, otherwise {@link #of(Object)} draws one: a version-7 UUID (time-ordered,
+ * 74 random bits), which databases index more cheaply than fully random ids.
  *
  * @param eventId the unique id of this event
  * @param payload the domain event
@@ -25,17 +26,17 @@ public record NewEvent(UUID eventId, Object payload, EventMetadata metadata) {
         Objects.requireNonNull(metadata, "metadata must not be null; use EventMetadata.empty()");
     }
 
-    /** An event with a random id and empty metadata. */
+    /** An event with a new time-ordered id and empty metadata. */
     public static NewEvent of(Object payload) {
-        return new NewEvent(UUID.randomUUID(), payload, EventMetadata.empty());
+        return new NewEvent(TimeOrderedIds.next(), payload, EventMetadata.empty());
     }
 
-    /** An event with a random id and the given metadata. */
+    /** An event with a new time-ordered id and the given metadata. */
     public static NewEvent of(Object payload, EventMetadata metadata) {
-        return new NewEvent(UUID.randomUUID(), payload, metadata);
+        return new NewEvent(TimeOrderedIds.next(), payload, metadata);
     }
 
-    /** One {@link NewEvent} per payload, each with a random id and empty metadata. */
+    /** One {@link NewEvent} per payload, each with a new time-ordered id and empty metadata. */
     public static List<NewEvent> all(Object... payloads) {
         return Arrays.stream(payloads).map(NewEvent::of).toList();
     }
