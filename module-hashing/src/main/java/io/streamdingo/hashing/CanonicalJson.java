@@ -1,5 +1,6 @@
 package io.streamdingo.hashing;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -36,6 +37,9 @@ public final class CanonicalJson {
             // keep 1.50 as 1.50: the decimal scale is part of the canonical form
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+
+    /** The factory of the canonical-form check: no duplicate detection, which allocates per object. */
+    private static final JsonFactory CHECKING = JsonFactory.builder().build();
 
     private CanonicalJson() {}
 
@@ -94,18 +98,25 @@ public final class CanonicalJson {
                 return false;
             }
         }
-        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+        // Every append passes here, so the pass allocates nothing per token: member names come from the
+        // parser's symbol table, numbers are looked at in its buffer, and strictly ascending names already
+        // rule out duplicates (no duplicate detector needed; the rewrite has one).
+        try (JsonParser parser = CHECKING.createParser(json)) {
             // the last member name seen in each enclosing object or array (null: none yet)
-            List<String> enclosing = new ArrayList<>();
+            String[] enclosing = new String[8];
+            int depth = 0;
             String last = null;
             JsonToken token = parser.nextToken();
             while (token != null) {
                 switch (token) {
                     case START_OBJECT, START_ARRAY -> {
-                        enclosing.add(last);
+                        if (depth == enclosing.length) {
+                            enclosing = java.util.Arrays.copyOf(enclosing, depth * 2);
+                        }
+                        enclosing[depth++] = last;
                         last = null;
                     }
-                    case END_OBJECT, END_ARRAY -> last = enclosing.remove(enclosing.size() - 1);
+                    case END_OBJECT, END_ARRAY -> last = enclosing[--depth];
                     case FIELD_NAME -> {
                         String name = parser.currentName();
                         if (last != null && name.compareTo(last) <= 0) {
@@ -114,14 +125,14 @@ public final class CanonicalJson {
                         last = name;
                     }
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                        String text = parser.getText();
-                        if (text.startsWith("-0") || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+                        if (!isCanonicalNumber(
+                                parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())) {
                             return false;
                         }
                     }
                     default -> {}
                 }
-                if (enclosing.isEmpty()) {
+                if (depth == 0) {
                     break; // the root value is complete
                 }
                 token = parser.nextToken();
@@ -130,6 +141,19 @@ public final class CanonicalJson {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** No exponent and no negative zero (JSON's grammar rules out the other non-canonical forms). */
+    private static boolean isCanonicalNumber(char[] text, int offset, int length) {
+        if (length > 1 && text[offset] == '-' && text[offset + 1] == '0') {
+            return false;
+        }
+        for (int i = offset; i < offset + length; i++) {
+            if (text[i] == 'e' || text[i] == 'E') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void write(JsonNode node, JsonGenerator out) throws IOException {

@@ -61,6 +61,25 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void refusesDuplicateMemberNamesInsideAnOtherwiseCanonicalNestedObject() {
+        assertThatThrownBy(() -> canonical("{\"a\":{\"b\":1,\"b\":1},\"c\":2}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a well-formed JSON document");
+    }
+
+    @Test
+    void rewritesNumbersWithAnExponentOrANegativeZeroFoundDeepInside() {
+        assertThat(canonical("{\"a\":[{\"b\":1E2}],\"c\":-0}")).isEqualTo("{\"a\":[{\"b\":100}],\"c\":0}");
+    }
+
+    @Test
+    void returnsADeeplyNestedCanonicalDocumentAsItIs() {
+        String deep = "{\"a\":".repeat(20) + "[1,2.50,\"x\"]" + "}".repeat(20);
+
+        assertThat(canonical(deep)).isEqualTo(deep);
+    }
+
+    @Test
     void refusesTrailingContentWithoutQuotingIt() {
         assertThatThrownBy(() -> canonical("{\"a\":1} secret"))
                 .isInstanceOf(IllegalArgumentException.class)
