@@ -39,8 +39,9 @@ public final class JacksonEventSerializer implements EventSerializer {
     public static ObjectMapper defaultMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
-                // after JavaTimeModule, so that it reads instants first (it hands what it cannot read back)
+                // after JavaTimeModule, so that they handle instants first (they hand what they cannot back)
                 .addModule(new SimpleModule("streamdingo-instants")
+                        .addSerializer(Instant.class, new UtcInstantSerializer())
                         .addDeserializer(Instant.class, new UtcInstantDeserializer()))
                 .addModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
