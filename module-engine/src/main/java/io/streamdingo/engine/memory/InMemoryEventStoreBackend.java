@@ -4,6 +4,7 @@ import io.streamdingo.api.AppendResult;
 import io.streamdingo.api.DuplicateEventIdException;
 import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.ReadDirection;
+import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StoreNotOpenException;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamInfo;
@@ -12,6 +13,7 @@ import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.spi.WriteGuard;
+import io.streamdingo.engine.store.DecodedEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,13 @@ import org.jspecify.annotations.Nullable;
  * takes its global positions and becomes visible in one step, so positions become visible in ascending
  * order and a tailing reader can never skip one (ES-2). Lock order is always stream, then global.
  */
-public final class InMemoryEventStoreBackend implements EventStoreBackend {
+public final class InMemoryEventStoreBackend implements EventStoreBackend, DecodedEvents {
+
+    /**
+     * Decoded events kept for later reads (see {@link DecodedEvents}): enough for the streams an application
+     * is working on (~40 MB with 200-byte payloads), bounded so a large store does not double its memory.
+     */
+    static final int DECODED_EVENTS_KEPT = 100_000;
 
     private final Map<String, ConcurrentSkipListMap<String, InMemoryStream>> categories = new ConcurrentHashMap<>();
     private final Set<UUID> eventIds = ConcurrentHashMap.newKeySet();
@@ -46,6 +54,8 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
     private final ArrayList<@Nullable StoredEvent> global = new ArrayList<>();
     /** The positions of each category's events, ascending, for reads of one category. */
     private final Map<String, List<Long>> categoryPositions = new java.util.HashMap<>();
+
+    private final DecodedEventCache decoded = new DecodedEventCache(DECODED_EVENTS_KEPT);
 
     private volatile boolean closed;
 
@@ -262,6 +272,7 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
                 for (StoredEvent event : removed) {
                     global.set((int) (event.globalPosition() - 1), null);
                     eventIds.remove(event.eventId());
+                    decoded.forget(event.eventId());
                 }
             } finally {
                 sequencer.unlock();
@@ -301,8 +312,22 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
     }
 
     @Override
+    public @Nullable RecordedEvent recall(StoredEvent stored) {
+        return decoded.recall(stored);
+    }
+
+    /** Keeps {@code event} only while {@code stored} is one of this store's events. */
+    @Override
+    public void remember(StoredEvent stored, RecordedEvent event) {
+        if (eventIds.contains(stored.eventId()) && event.eventId().equals(stored.eventId())) {
+            decoded.remember(event);
+        }
+    }
+
+    @Override
     public void close() {
         closed = true;
+        decoded.clear();
     }
 
     private InMemoryStream streamFor(StreamId streamId) {

@@ -53,6 +53,8 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
     private final ChainVerifier verifier = new ChainVerifier();
 
     private final List<Runnable> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Where a backend in this JVM keeps decoded events for later reads; null for a database. */
+    private final @Nullable DecodedEvents kept;
 
     /**
      * Runs {@code listener} after every append through this store is committed, and after appends of other
@@ -72,6 +74,7 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
         this.backend = backend;
         this.codec = codec;
         this.settings = settings;
+        this.kept = backend instanceof DecodedEvents decodedEvents ? decodedEvents : null;
         backend.onCommitted(category -> appendListeners.forEach(Runnable::run));
     }
 
@@ -283,10 +286,26 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
         return Pages.stream(storedPages(streamId, from, to), settings.pageSize(), settings.maxPageSize());
     }
 
-    /** The application's view of one stored event (see {@link EventCodec#decode}). */
+    /**
+     * The application's view of one stored event (see {@link EventCodec#decode}). A backend in this JVM may
+     * keep what this decoded (see {@link DecodedEvents}): an event of a deeply immutable payload type is then
+     * deserialized once and the same instance returned to every later read.
+     */
     @Override
     public List<RecordedEvent> decode(StoredEvent stored) {
-        return codec.decode(stored);
+        if (kept == null) {
+            return codec.decode(stored);
+        }
+        RecordedEvent known = kept.recall(stored);
+        if (known != null) {
+            return List.of(known);
+        }
+        List<RecordedEvent> decoded = codec.decode(stored);
+        if (decoded.size() == 1
+                && ImmutableTypes.isDeeplyImmutable(decoded.get(0).payload().getClass())) {
+            kept.remember(stored, decoded.get(0));
+        }
+        return decoded;
     }
 
     /** The serializer events are written with; snapshot states use it too. */
@@ -356,7 +375,7 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
     /** Decoding may turn one stored event into none or several (upcasters drop and split). */
     private Stream<RecordedEvent> decoded(Pages.Source<StoredEvent> pages) {
         return Pages.stream(pages, settings.pageSize(), settings.maxPageSize())
-                .flatMap(stored -> codec.decode(stored).stream());
+                .<RecordedEvent>mapMulti((stored, downstream) -> decode(stored).forEach(downstream));
     }
 
     @Override
