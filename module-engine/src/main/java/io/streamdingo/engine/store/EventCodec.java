@@ -87,14 +87,18 @@ public final class EventCodec {
     /** Correlation and causation default to the event's own id, so every event carries both (ES-5). */
     private static EventMetadata withDefaults(NewEvent event) {
         EventMetadata metadata = event.metadata();
+        if (metadata.correlationId() != null && metadata.causationId() != null) {
+            return metadata;
+        }
         String ownId = event.eventId().toString();
-        if (metadata.correlationId() == null) {
-            metadata = metadata.withCorrelationId(ownId);
-        }
-        if (metadata.causationId() == null) {
-            metadata = metadata.withCausationId(ownId);
-        }
-        return metadata;
+        // one new record, not one per default: each construction checks every field again
+        return new EventMetadata(
+                metadata.correlationId() == null ? ownId : metadata.correlationId(),
+                metadata.causationId() == null ? ownId : metadata.causationId(),
+                metadata.userId(),
+                metadata.tenantId(),
+                metadata.partitionKey(),
+                metadata.headers());
     }
 
     /**

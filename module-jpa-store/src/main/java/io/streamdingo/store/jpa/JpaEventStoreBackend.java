@@ -111,56 +111,65 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             WriteGuard guard,
             EventChain chain)
             throws SQLException {
+        Placement fast = dialect == Dialect.POSTGRESQL
+                ? advanceKnownHeadAndTakePositions(c, streamId, expected, events, guard, chain)
+                : null;
+        if (fast != null) {
+            return insert(c, streamId, fast, fast.firstPosition(), events);
+        }
         rows.lockStreamForAppend(c, streamId);
-        long firstVersion;
-        String[] hashes;
-        long newestPosition; // the stream's newest stored event's position; 0 when it has none or it is not needed
-        Placement known;
+        Placement placement;
         // Creating a stream is the common case for noStream: one insert instead of a look-up and an insert.
         if (attempt == 1
                 && expected == ExpectedVersion.noStream()
                 && guard.sessionId() == null
                 && !unit.joinsCallerTransaction()) {
-            hashes = link(chain, EventChain.GENESIS, streamId, 1, events);
+            String[] hashes = link(chain, EventChain.GENESIS, streamId, 1, events);
             if (!createHead(c, streamId, events.size(), hashes[hashes.length - 1])) {
                 // The stream exists. Start over on the look-up path rather than lock the row now: on MariaDB
                 // the failed insert left a shared lock, and upgrading it deadlocks with other writers.
                 throw new UnitOfWork.Retry(null);
             }
-            firstVersion = 1;
-            newestPosition = 0;
-        } else if ((known = advanceKnownHead(c, streamId, expected, events, guard, chain)) != null) {
-            firstVersion = known.firstVersion();
-            hashes = known.hashes();
-            newestPosition = known.newestPosition();
-        } else {
+            placement = new Placement(1, hashes, 0, 0);
+        } else if (dialect == Dialect.POSTGRESQL
+                || (placement = advanceKnownHead(c, streamId, expected, events, guard, chain)) == null) {
+            // (on PostgreSQL the one-statement attempt above already tried the known head)
             StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
-            firstVersion = head == null ? 1 : head.currentVersion() + 1;
-            hashes = link(chain, head == null ? EventChain.GENESIS : head.lastHash(), streamId, firstVersion, events);
+            long firstVersion = head == null ? 1 : head.currentVersion() + 1;
+            String[] hashes =
+                    link(chain, head == null ? EventChain.GENESIS : head.lastHash(), streamId, firstVersion, events);
             advanceHead(em, c, head, streamId, expected, events.size(), hashes[hashes.length - 1], guard);
-            newestPosition = firstVersion > 1 && dialect == Dialect.POSTGRESQL
+            long newestPosition = firstVersion > 1 && dialect == Dialect.POSTGRESQL
                     ? rows.positionOf(c, streamId, firstVersion - 1)
                     : 0;
+            placement = new Placement(firstVersion, hashes, newestPosition, 0);
         }
-        long firstPosition = rows.takePositions(c, events.size());
-        if (firstPosition <= newestPosition) {
+        return insert(c, streamId, placement, rows.takePositions(c, events.size()), events);
+    }
+
+    /** Inserts the events where {@code placement} says, from {@code firstPosition} on. */
+    private AppendResult insert(
+            Connection c, StreamId streamId, Placement placement, long firstPosition, List<EventToStore> events)
+            throws SQLException {
+        if (firstPosition <= placement.newestPosition()) {
             // This transaction's id is older than the stream's newest event's (see GlobalOrder): a newer transaction
             // takes positions after it.
             knownHeads.forget(streamId);
             throw new UnitOfWork.Retry(null);
         }
-        rows.insert(c, streamId, firstVersion, firstPosition, events, hashes);
-        long lastVersion = firstVersion + events.size() - 1;
+        String[] hashes = placement.hashes();
+        rows.insert(c, streamId, placement.firstVersion(), firstPosition, events, hashes);
+        long lastVersion = placement.firstVersion() + events.size() - 1;
         long lastPosition = firstPosition + events.size() - 1;
         knownHeads.wrote(streamId, lastVersion, hashes[hashes.length - 1], lastPosition);
-        return new AppendResult(streamId, firstVersion, lastVersion, lastPosition);
+        return new AppendResult(streamId, placement.firstVersion(), lastVersion, lastPosition);
     }
 
     /**
      * Where an append's events go: their first version and their chain links, after the stream's newest event
-     * at {@code newestPosition}.
+     * at {@code newestPosition}; {@code firstPosition} is the first position taken, 0 if none is yet.
      */
-    private record Placement(long firstVersion, String[] hashes, long newestPosition) {}
+    private record Placement(long firstVersion, String[] hashes, long newestPosition, long firstPosition) {}
 
     /**
      * Moves the head of a stream this process wrote last with one conditional update, when that head
@@ -176,10 +185,8 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             WriteGuard guard,
             EventChain chain)
             throws SQLException {
-        // a caller's transaction may hold the head as an entity of its persistence context: leave it to the entity
-        KnownHeads.Head head =
-                guard.sessionId() == null && !unit.joinsCallerTransaction() ? knownHeads.get(streamId) : null;
-        if (head == null || !expected.isSatisfiedBy(head.version())) {
+        KnownHeads.Head head = knownHead(streamId, expected, guard);
+        if (head == null) {
             return null;
         }
         String[] hashes = link(chain, head.lastHash(), streamId, head.version() + 1, events);
@@ -188,7 +195,41 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             knownHeads.forget(streamId);
             return null;
         }
-        return new Placement(head.version() + 1, hashes, head.lastPosition());
+        return new Placement(head.version() + 1, hashes, head.lastPosition(), 0);
+    }
+
+    /**
+     * {@link #advanceKnownHead} on PostgreSQL, taking the stream's lock and the positions in the same statement:
+     * one round trip instead of three (see {@code GlobalOrder}).
+     */
+    private @Nullable Placement advanceKnownHeadAndTakePositions(
+            Connection c,
+            StreamId streamId,
+            ExpectedVersion expected,
+            List<EventToStore> events,
+            WriteGuard guard,
+            EventChain chain)
+            throws SQLException {
+        KnownHeads.Head head = knownHead(streamId, expected, guard);
+        if (head == null) {
+            return null;
+        }
+        String[] hashes = link(chain, head.lastHash(), streamId, head.version() + 1, events);
+        long firstPosition = rows.advanceKnownHeadAndTakePositions(
+                c, streamId, head.version(), head.lastHash(), events.size(), hashes[hashes.length - 1], guard.now());
+        if (firstPosition == 0) {
+            knownHeads.forget(streamId);
+            return null;
+        }
+        return new Placement(head.version() + 1, hashes, head.lastPosition(), firstPosition);
+    }
+
+    /** The head this process wrote last, if it may be used for this append; null if not. */
+    private KnownHeads.@Nullable Head knownHead(StreamId streamId, ExpectedVersion expected, WriteGuard guard) {
+        // a caller's transaction may hold the head as an entity of its persistence context: leave it to the entity
+        KnownHeads.Head head =
+                guard.sessionId() == null && !unit.joinsCallerTransaction() ? knownHeads.get(streamId) : null;
+        return head == null || !expected.isSatisfiedBy(head.version()) ? null : head;
     }
 
     /** The chain links of {@code events} stored from {@code firstVersion} on, after {@code previous}. */

@@ -18,17 +18,12 @@ import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,14 +36,14 @@ class PostgresIdleSubscriptionTest {
     @RegisterExtension
     static final TestSchema SCHEMA = new TestSchema(TestDatabase.POSTGRESQL);
 
-    private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
-
     @Test
     void anIdleSubscriptionQueriesTheDatabaseAtMostOncePerHundredMilliseconds() throws Exception {
         AtomicLong statements = new AtomicLong();
         EntityManagerFactory emf = Persistence.createEntityManagerFactory(
                 "streamdingo-test",
-                Map.of("jakarta.persistence.nonJtaDataSource", counting(SCHEMA.dataSource(), statements)));
+                Map.of(
+                        "jakarta.persistence.nonJtaDataSource",
+                        CountingDataSource.counting(SCHEMA.dataSource(), statements)));
         try (StoreEngine engine = EventStores.builder()
                 .backend(new JpaEventStoreBackend(emf))
                 .register(ItemAdded.class)
@@ -85,35 +80,6 @@ class PostgresIdleSubscriptionTest {
             subscriptions.close();
         } finally {
             emf.close();
-        }
-    }
-
-    /** {@code source}, counting the statements prepared on its connections. */
-    private static DataSource counting(DataSource source, AtomicLong statements) {
-        return (DataSource) Proxy.newProxyInstance(
-                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    Object result = invoke(source, method, args);
-                    return result instanceof Connection connection
-                            ? countingConnection(connection, statements)
-                            : result;
-                });
-    }
-
-    private static Connection countingConnection(Connection connection, AtomicLong statements) {
-        return (Connection) Proxy.newProxyInstance(
-                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (STATEMENTS.contains(method.getName())) {
-                        statements.incrementAndGet();
-                    }
-                    return invoke(connection, method, args);
-                });
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
         }
     }
 }
