@@ -28,9 +28,12 @@ import java.util.stream.Stream;
  *
  * <p>One relay per category is active across servers: before publishing, a relay takes an exclusive
  * session on the pseudo-stream {@code streamdingo_relay-<category>} of the event store (a database lease with
- * the JPA store), renewed before every batch and expiring if the server dies. A relay that cannot renew it
- * stops publishing that category at once, and a position is never saved below the one stored, so a relay
- * that lost its lease cannot move another's position back.
+ * the JPA store), expiring if the server dies. Before every batch the relay makes sure more than half of the
+ * lease is left, renewing it otherwise: a busy relay renews it about twice per lease period, not once per
+ * batch (each renewal is a committed database write), and two servers would have to disagree on the time
+ * by half the lease before both could publish. A relay that cannot renew it stops publishing that category
+ * at once, and a position is never saved below the one stored, so a relay that lost its lease cannot move
+ * another's position back.
  *
  * <p>Each run costs what is new: the category is read by the store's indexed category query from the saved
  * position, at most {@link #MAX_PER_RUN} events per category and run (a backlog is worked off over several
@@ -128,6 +131,10 @@ public final class OutboxRelay {
                     }
                     publisher.publish(category, List.copyOf(batch));
                     position = batch.get(batch.size() - 1).globalPosition();
+                    // The last batch of a run that read everything also covers the head it saw: one save, not two.
+                    if (!it.hasNext() && head > position) {
+                        position = head;
+                    }
                     if (!savePosition(category, position)) {
                         return published + batch.size();
                     }
@@ -161,11 +168,14 @@ public final class OutboxRelay {
         return true;
     }
 
-    /** Renews the lease before a batch; false (and the lease dropped) if it expired or another relay holds it. */
+    /**
+     * Makes sure more than half of the lease is left before a batch, renewing it otherwise; false (and the
+     * lease dropped) if it expired or another relay holds it.
+     */
     private boolean renewLease(String category) {
         StreamSession lease = leases.get(category);
         try {
-            lease.renew();
+            renewIfHalfGone(lease);
             return true;
         } catch (RuntimeException lost) {
             LOG.log(
@@ -175,6 +185,12 @@ public final class OutboxRelay {
                     lost.getMessage());
             dropLease(category);
             return false;
+        }
+    }
+
+    private void renewIfHalfGone(StreamSession lease) {
+        if (Duration.between(store.clockTime(), lease.expiresAt()).compareTo(leaseTimeout.dividedBy(2)) <= 0) {
+            lease.renew();
         }
     }
 
@@ -194,7 +210,7 @@ public final class OutboxRelay {
         StreamSession lease = leases.get(category);
         if (lease != null) {
             try {
-                lease.renew();
+                renewIfHalfGone(lease);
                 return true;
             } catch (RuntimeException expired) {
                 leases.remove(category);

@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /** JMS-1: the store is the outbox; the relay publishes each persistent event once, in order, and resumes. */
@@ -179,6 +180,44 @@ class OutboxRelayTest {
     }
 
     @Test
+    void runsWellWithinTheLeaseDoNotRenewItEachTime() {
+        AtomicLong renewals = new AtomicLong();
+        StoreEngine observed = EventStores.builder()
+                .backend(observing(backend, (method, result) -> {
+                    if (method.equals("renewLease")) {
+                        renewals.incrementAndGet();
+                    }
+                }))
+                .register(ItemAdded.class)
+                .buildEngine();
+        RecordingPublisher published = new RecordingPublisher();
+        OutboxRelay relay = EventStores.outboxRelay(observed, topology, published, offsets, 10, Duration.ofMinutes(1));
+
+        for (int run = 0; run < 20; run++) {
+            add("orders", "o-" + run, 1);
+            relay.publishPending();
+        }
+
+        assertThat(published.published).hasSize(20);
+        assertThat(renewals.get())
+                .as("renewals of a lease with more than half of it left")
+                .isZero();
+    }
+
+    @Test
+    void aRunThatPublishedEverythingSavesItsPositionOnceAtTheHeadItSaw() {
+        List<Long> saved = new ArrayList<>();
+        OutboxRelay relay = EventStores.outboxRelay(
+                engine, topology, new RecordingPublisher(), watchingSaves(offsets, saved), 10, Duration.ofMinutes(1));
+        add("orders", "o-1", 1);
+        add("elsewhere", "e-1", 1); // a category the relay does not publish, after the order
+
+        relay.publishPending();
+
+        assertThat(saved).containsExactly(store.headPosition());
+    }
+
+    @Test
     void aRunLongerThanTheLeaseKeepsItByRenewingItPerBatchAndNoSecondRelayPublishesBesideIt() throws Exception {
         SlowPublisher slow = new SlowPublisher(100); // ten batches take a second, twice the lease
         RecordingPublisher other = new RecordingPublisher();
@@ -242,6 +281,15 @@ class OutboxRelayTest {
 
     /** The backend, counting the events its global-order and category reads return. */
     private static EventStoreBackend countingReads(EventStoreBackend backend, AtomicLong rows) {
+        return observing(backend, (method, result) -> {
+            if (method.equals("readAll") || method.equals("readCategory")) {
+                rows.addAndGet(((List<?>) result).size());
+            }
+        });
+    }
+
+    /** The backend, telling {@code onCall} the name and result of every call it answers. */
+    private static EventStoreBackend observing(EventStoreBackend backend, BiConsumer<String, Object> onCall) {
         return (EventStoreBackend) Proxy.newProxyInstance(
                 EventStoreBackend.class.getClassLoader(),
                 new Class<?>[] {EventStoreBackend.class},
@@ -252,9 +300,7 @@ class OutboxRelayTest {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    if (m.getName().equals("readAll") || m.getName().equals("readCategory")) {
-                        rows.addAndGet(((List<?>) result).size());
-                    }
+                    onCall.accept(m.getName(), result);
                     return result;
                 });
     }
