@@ -179,6 +179,16 @@ public enum Dialect {
         }
     }
 
+    /**
+     * The UTF-8 bytes of a text column. PostgreSQL's driver hands them over as they came from the server
+     * (its connections are always UTF-8), sparing a decode into a {@code String} and an encode back per event.
+     */
+    byte[] readUtf8(ResultSet row, int index) throws SQLException {
+        return this == POSTGRESQL
+                ? row.getBytes(index)
+                : row.getString(index).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     Instant readInstant(ResultSet row, int index) throws SQLException {
         return this == MARIADB
                 ? row.getObject(index, LocalDateTime.class).toInstant(ZoneOffset.UTC)

@@ -402,7 +402,7 @@ public final class EventRows {
                 row.getInt(7),
                 dialect.readInstant(row, 8),
                 metadata,
-                row.getString(15).getBytes(StandardCharsets.UTF_8),
+                dialect.readUtf8(row, 15),
                 // events written before hashing existed have no link: verification reports them
                 Objects.requireNonNullElse(row.getString(16), ""));
     }
