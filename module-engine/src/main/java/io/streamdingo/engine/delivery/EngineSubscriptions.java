@@ -51,7 +51,7 @@ public final class EngineSubscriptions implements Subscriptions {
 
     private final AtomicBoolean open = new AtomicBoolean(true);
     /** Appends in this JVM wake every waiting consumer: one of them may want the new events. */
-    private final Runnable wakeAll = this::wakeAll;
+    private final java.util.function.Consumer<String> wakeAll = category -> wakeAll();
 
     /**
      * The delivery of {@code topology} over {@code transport}, or straight from the store and in-memory

@@ -38,7 +38,10 @@ import java.util.stream.Stream;
  * <p>Each run costs what is new: the category is read by the store's indexed category query from the saved
  * position, at most {@link #MAX_PER_RUN} events per category and run (a backlog is worked off over several
  * runs, so one run never outlasts a lease), and when a category has nothing new the position moves to the
- * head the run saw. {@link #stop()} ends a run after its current batch.
+ * head the run saw. A run woken by an append ({@link #wakeOnAppend}) that finds nothing to publish yet — on
+ * PostgreSQL an event shows in the global order once every older transaction has ended — looks again after
+ * 1, 2, 4, 8 and 16 ms instead of leaving the event to the next poll. {@link #stop()} ends a run after its
+ * current batch.
  */
 public final class OutboxRelay {
 
@@ -46,6 +49,10 @@ public final class OutboxRelay {
     public static final String POSITIONS = "streamdingo-relay";
 
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
+
+    /** The longest of the doubling pauses (1, 2, 4 … ms) a woken run that found nothing yet looks again after. */
+    static final long MAX_SETTLE_WAIT_MILLIS = 16;
+
     private static final String LEASE_CATEGORY = "streamdingo_relay";
 
     /** The most events one run publishes per category. */
@@ -59,7 +66,10 @@ public final class OutboxRelay {
     private final Duration leaseTimeout;
     private final java.util.Map<String, StreamSession> leases = new java.util.HashMap<>();
     private volatile boolean stopping;
-    private final List<Runnable> wakes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> wakes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Set by an append of a relayed category, taken by the next run. */
+    private final java.util.concurrent.atomic.AtomicBoolean wokenByAppend =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     public OutboxRelay(
             DefaultEventStore store,
@@ -84,13 +94,20 @@ public final class OutboxRelay {
     }
 
     /**
-     * Calls {@code wake} after every committed append through this process's store, so that whoever runs the
-     * relay can run it at once instead of at its next poll; {@link #stop()} ends it.
+     * Calls {@code wake} after every committed append to a category this relay publishes (through this
+     * process's store, or another process's the store learns of), so that whoever runs the relay can run it
+     * at once instead of at its next poll; {@link #stop()} ends it.
      */
     public void wakeOnAppend(Runnable wake) {
         Objects.requireNonNull(wake, "wake");
-        store.onAppend(wake);
-        wakes.add(wake);
+        java.util.function.Consumer<String> onAppend = category -> {
+            if (categories.contains(category)) {
+                wokenByAppend.set(true);
+                wake.run();
+            }
+        };
+        store.onAppend(onAppend);
+        wakes.add(onAppend);
     }
 
     /**
@@ -101,6 +118,31 @@ public final class OutboxRelay {
      */
     public synchronized long publishPending() {
         stopping = false;
+        boolean woken = wokenByAppend.getAndSet(false);
+        long published = publishEachCategory();
+        // An append that woke this run may not be readable yet: on PostgreSQL an event shows in the global order
+        // once every older transaction has ended, usually within milliseconds. Look again shortly rather than
+        // at the next poll, a second later.
+        for (long wait = 1; woken && published == 0 && wait <= MAX_SETTLE_WAIT_MILLIS && !stopping; wait *= 2) {
+            if (!pause(wait)) {
+                break;
+            }
+            published = publishEachCategory();
+        }
+        return published;
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private long publishEachCategory() {
         long published = 0;
         for (String category : categories) {
             if (!stopping && holdsLease(category)) {

@@ -52,30 +52,32 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
     private final EventChain chain = new EventHashChain();
     private final ChainVerifier verifier = new ChainVerifier();
 
-    private final List<Runnable> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Where a backend in this JVM keeps decoded events for later reads; null for a database. */
-    private final @Nullable DecodedEvents kept;
+    private final List<java.util.function.Consumer<String>> appendListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
-     * Runs {@code listener} after every append through this store is committed, and after appends of other
-     * processes the backend learns of (see {@link EventStoreBackend#onCommitted}): waiting subscriptions and
-     * the relay look at once. It must be quick and must not throw.
+     * Runs {@code listener} with the stream category after every append through this store is committed, and
+     * after appends of other processes the backend learns of (see {@link EventStoreBackend#onCommitted}):
+     * waiting subscriptions and the relay look at once. It must be quick and must not throw.
      */
-    public void onAppend(Runnable listener) {
+    public void onAppend(java.util.function.Consumer<String> listener) {
         appendListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Stops running {@code listener}. */
-    public void removeAppendListener(Runnable listener) {
+    public void removeAppendListener(java.util.function.Consumer<String> listener) {
         appendListeners.remove(listener);
     }
+
+    /** Where a backend in this JVM keeps decoded events for later reads; null for a database. */
+    private final @Nullable DecodedEvents kept;
 
     public DefaultEventStore(EventStoreBackend backend, EventCodec codec, StoreSettings settings) {
         this.backend = backend;
         this.codec = codec;
         this.settings = settings;
         this.kept = backend instanceof DecodedEvents decodedEvents ? decodedEvents : null;
-        backend.onCommitted(category -> appendListeners.forEach(Runnable::run));
+        backend.onCommitted(category -> appendListeners.forEach(listener -> listener.accept(category)));
     }
 
     @Override

@@ -180,6 +180,39 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anAppendToACategoryTheRelayDoesNotPublishDoesNotWakeIt() {
+        OutboxRelay relay = EventStores.outboxRelay(engine, topology, new RecordingPublisher(), offsets);
+        AtomicInteger wakes = new AtomicInteger();
+        relay.wakeOnAppend(wakes::incrementAndGet);
+
+        add("elsewhere", "e-1", 1);
+        add("orders", "o-1", 1);
+
+        assertThat(wakes.get()).isEqualTo(1);
+    }
+
+    @Test
+    void anAppendNotYetReadableWhenItWakesTheRelayIsPublishedByThatRunShortlyAfter() {
+        AtomicLong settledUpTo = new AtomicLong();
+        AtomicInteger unsettledReads = new AtomicInteger();
+        StoreEngine settling = EventStores.builder()
+                .backend(settlingLate(backend, settledUpTo, unsettledReads))
+                .register(ItemAdded.class)
+                .buildEngine();
+        RecordingPublisher published = new RecordingPublisher();
+        OutboxRelay relay = EventStores.outboxRelay(settling, topology, published, offsets);
+        relay.wakeOnAppend(() -> {});
+        settledUpTo.set(store.headPosition());
+        unsettledReads.set(2); // the first run's two looks at the head, as if an older transaction were still open
+
+        settling.store()
+                .append(StreamId.of("orders", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku-1", 1)));
+        relay.publishPending();
+
+        assertThat(published.published).hasSize(1);
+    }
+
+    @Test
     void runsWellWithinTheLeaseDoNotRenewItEachTime() {
         AtomicLong renewals = new AtomicLong();
         StoreEngine observed = EventStores.builder()
@@ -286,6 +319,38 @@ class OutboxRelayTest {
                 rows.addAndGet(((List<?>) result).size());
             }
         });
+    }
+
+    /**
+     * The backend, showing nothing beyond {@code settledUpTo} in the global order until its head position has
+     * been asked for {@code unsettledReads} more times, as PostgreSQL hides an event until older transactions
+     * end.
+     */
+    private static EventStoreBackend settlingLate(
+            EventStoreBackend backend, AtomicLong settledUpTo, AtomicInteger unsettledReads) {
+        return (EventStoreBackend) Proxy.newProxyInstance(
+                EventStoreBackend.class.getClassLoader(),
+                new Class<?>[] {EventStoreBackend.class},
+                (proxy, m, args) -> {
+                    Object result;
+                    try {
+                        result = m.invoke(backend, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    boolean unsettled = unsettledReads.get() > 0;
+                    if (unsettled && m.getName().equals("headPosition")) {
+                        unsettledReads.decrementAndGet();
+                        return Math.min((Long) result, settledUpTo.get());
+                    }
+                    if (unsettled && m.getName().equals("readCategory")) {
+                        return ((List<?>) result)
+                                .stream()
+                                        .filter(e -> ((StoredEvent) e).globalPosition() <= settledUpTo.get())
+                                        .toList();
+                    }
+                    return result;
+                });
     }
 
     /** The backend, telling {@code onCall} the name and result of every call it answers. */
