@@ -435,6 +435,8 @@ public final class EndToEndDeliveryBenchmark {
         broker.setConfiguration(new ConfigurationImpl()
                 .setPersistenceEnabled(true)
                 .setSecurityEnabled(false)
+                // the demo server's embedded broker's setting (see EmbeddedBroker): sync the NIO journal within 0.5 ms
+                .setJournalBufferTimeout_NIO(500_000)
                 .setJournalDirectory(data.resolve("journal").toString())
                 .setBindingsDirectory(data.resolve("bindings").toString())
                 .setPagingDirectory(data.resolve("paging").toString())

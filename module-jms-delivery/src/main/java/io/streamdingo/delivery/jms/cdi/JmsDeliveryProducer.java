@@ -61,6 +61,10 @@ public class JmsDeliveryProducer {
         transport.close();
     }
 
+    void close(@Disposes EventPublisher publisher) {
+        publisher.close();
+    }
+
     private static String prefix(Config config) {
         return config.getOptionalValue("streamdingo.jms.prefix", String.class).orElse("streamdingo");
     }
