@@ -112,7 +112,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             EventChain chain)
             throws SQLException {
         Placement fast = dialect == Dialect.POSTGRESQL
-                ? advanceKnownHeadAndTakePositions(c, streamId, expected, events, guard, chain)
+                ? advanceKnownHead(c, streamId, expected, events, guard, chain, true)
                 : null;
         if (fast != null) {
             return insert(c, streamId, fast, fast.firstPosition(), events);
@@ -132,7 +132,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             }
             placement = new Placement(1, hashes, 0, 0);
         } else if (dialect == Dialect.POSTGRESQL
-                || (placement = advanceKnownHead(c, streamId, expected, events, guard, chain)) == null) {
+                || (placement = advanceKnownHead(c, streamId, expected, events, guard, chain, false)) == null) {
             // (on PostgreSQL the one-statement attempt above already tried the known head)
             StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
             long firstVersion = head == null ? 1 : head.currentVersion() + 1;
@@ -175,7 +175,8 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
      * Moves the head of a stream this process wrote last with one conditional update, when that head
      * satisfies {@code expected} and no session is involved; null when the stream is not known here, the
      * expectation fails on what is known (the locking path then reports it with the stored version) or the
-     * stored head moved on since.
+     * stored head moved on since. With {@code takePositions} (PostgreSQL) the same statement takes the stream's
+     * lock and the positions: one round trip instead of three (see {@code GlobalOrder}).
      */
     private @Nullable Placement advanceKnownHead(
             Connection c,
@@ -183,41 +184,26 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             ExpectedVersion expected,
             List<EventToStore> events,
             WriteGuard guard,
-            EventChain chain)
+            EventChain chain,
+            boolean takePositions)
             throws SQLException {
         KnownHeads.Head head = knownHead(streamId, expected, guard);
         if (head == null) {
             return null;
         }
         String[] hashes = link(chain, head.lastHash(), streamId, head.version() + 1, events);
-        if (!rows.advanceHeadIf(
-                c, streamId, head.version(), head.lastHash(), events.size(), hashes[hashes.length - 1], guard.now())) {
-            knownHeads.forget(streamId);
-            return null;
+        String newLastHash = hashes[hashes.length - 1];
+        long firstPosition = 0;
+        boolean moved;
+        if (takePositions) {
+            firstPosition = rows.advanceKnownHeadAndTakePositions(
+                    c, streamId, head.version(), head.lastHash(), events.size(), newLastHash, guard.now());
+            moved = firstPosition != 0;
+        } else {
+            moved = rows.advanceHeadIf(
+                    c, streamId, head.version(), head.lastHash(), events.size(), newLastHash, guard.now());
         }
-        return new Placement(head.version() + 1, hashes, head.lastPosition(), 0);
-    }
-
-    /**
-     * {@link #advanceKnownHead} on PostgreSQL, taking the stream's lock and the positions in the same statement:
-     * one round trip instead of three (see {@code GlobalOrder}).
-     */
-    private @Nullable Placement advanceKnownHeadAndTakePositions(
-            Connection c,
-            StreamId streamId,
-            ExpectedVersion expected,
-            List<EventToStore> events,
-            WriteGuard guard,
-            EventChain chain)
-            throws SQLException {
-        KnownHeads.Head head = knownHead(streamId, expected, guard);
-        if (head == null) {
-            return null;
-        }
-        String[] hashes = link(chain, head.lastHash(), streamId, head.version() + 1, events);
-        long firstPosition = rows.advanceKnownHeadAndTakePositions(
-                c, streamId, head.version(), head.lastHash(), events.size(), hashes[hashes.length - 1], guard.now());
-        if (firstPosition == 0) {
+        if (!moved) {
             knownHeads.forget(streamId);
             return null;
         }

@@ -15,17 +15,21 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** A backend that passes every call to another; the kit's decorators override what they observe or change. */
-abstract class ForwardingBackend implements EventStoreBackend {
+/**
+ * A backend that passes every call to another; the kit's decorators, and tests or benchmarks that need one,
+ * override what they observe or change.
+ */
+public abstract class ForwardingBackend implements EventStoreBackend {
 
     private final EventStoreBackend delegate;
 
-    ForwardingBackend(EventStoreBackend delegate) {
+    /** A backend passing every call to {@code delegate}. */
+    protected ForwardingBackend(EventStoreBackend delegate) {
         this.delegate = delegate;
     }
 
     /** The backend calls are passed to. */
-    EventStoreBackend delegate() {
+    protected EventStoreBackend delegate() {
         return delegate;
     }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /** JMS-1: the store is the outbox; the relay publishes each persistent event once, in order, and resumes. */
@@ -312,6 +313,29 @@ class OutboxRelayTest {
         }
     }
 
+    /**
+     * The backend, showing nothing beyond {@code settledUpTo} in the global order until its head position has
+     * been asked for {@code unsettledReads} more times, as PostgreSQL hides an event until older transactions
+     * end.
+     */
+    private static EventStoreBackend settlingLate(
+            EventStoreBackend backend, AtomicLong settledUpTo, AtomicInteger unsettledReads) {
+        return intercepting(backend, (method, result) -> {
+            boolean unsettled = unsettledReads.get() > 0;
+            if (unsettled && method.equals("headPosition")) {
+                unsettledReads.decrementAndGet();
+                return Math.min((Long) result, settledUpTo.get());
+            }
+            if (unsettled && method.equals("readCategory")) {
+                return ((List<?>) result)
+                        .stream()
+                                .filter(e -> ((StoredEvent) e).globalPosition() <= settledUpTo.get())
+                                .toList();
+            }
+            return result;
+        });
+    }
+
     /** The backend, counting the events its global-order and category reads return. */
     private static EventStoreBackend countingReads(EventStoreBackend backend, AtomicLong rows) {
         return observing(backend, (method, result) -> {
@@ -321,52 +345,26 @@ class OutboxRelayTest {
         });
     }
 
-    /**
-     * The backend, showing nothing beyond {@code settledUpTo} in the global order until its head position has
-     * been asked for {@code unsettledReads} more times, as PostgreSQL hides an event until older transactions
-     * end.
-     */
-    private static EventStoreBackend settlingLate(
-            EventStoreBackend backend, AtomicLong settledUpTo, AtomicInteger unsettledReads) {
-        return (EventStoreBackend) Proxy.newProxyInstance(
-                EventStoreBackend.class.getClassLoader(),
-                new Class<?>[] {EventStoreBackend.class},
-                (proxy, m, args) -> {
-                    Object result;
-                    try {
-                        result = m.invoke(backend, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    boolean unsettled = unsettledReads.get() > 0;
-                    if (unsettled && m.getName().equals("headPosition")) {
-                        unsettledReads.decrementAndGet();
-                        return Math.min((Long) result, settledUpTo.get());
-                    }
-                    if (unsettled && m.getName().equals("readCategory")) {
-                        return ((List<?>) result)
-                                .stream()
-                                        .filter(e -> ((StoredEvent) e).globalPosition() <= settledUpTo.get())
-                                        .toList();
-                    }
-                    return result;
-                });
-    }
-
     /** The backend, telling {@code onCall} the name and result of every call it answers. */
     private static EventStoreBackend observing(EventStoreBackend backend, BiConsumer<String, Object> onCall) {
+        return intercepting(backend, (method, result) -> {
+            onCall.accept(method, result);
+            return result;
+        });
+    }
+
+    /** The backend, answering every call with what {@code answer} makes of the call's name and real result. */
+    private static EventStoreBackend intercepting(
+            EventStoreBackend backend, BiFunction<String, Object, Object> answer) {
         return (EventStoreBackend) Proxy.newProxyInstance(
                 EventStoreBackend.class.getClassLoader(),
                 new Class<?>[] {EventStoreBackend.class},
                 (proxy, m, args) -> {
-                    Object result;
                     try {
-                        result = m.invoke(backend, args);
+                        return answer.apply(m.getName(), m.invoke(backend, args));
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    onCall.accept(m.getName(), result);
-                    return result;
                 });
     }
 
