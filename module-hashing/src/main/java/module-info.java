@@ -3,7 +3,8 @@
  * hashes (HS-3), the event hash chain and its verification (HS-4).
  *
  * <p>Fingerprints come from the annotation processor this module provides, which javac runs when the
- * module is on the processor path, or else from the handlers' bytecode, read with ASM.
+ * module is on the processor path, or else from the handlers' bytecode, read with ASM. A second processor
+ * writes the index of the compilation's {@code @EventType} classes, which the engine registers at start-up.
  */
 module io.streamdingo.hashing {
     requires transitive io.streamdingo.api;
@@ -20,5 +21,6 @@ module io.streamdingo.hashing {
     exports io.streamdingo.hashing;
 
     provides javax.annotation.processing.Processor with
-            io.streamdingo.hashing.processor.HandlerFingerprintProcessor;
+            io.streamdingo.hashing.processor.HandlerFingerprintProcessor,
+            io.streamdingo.hashing.processor.EventTypeIndexProcessor;
 }

@@ -10,6 +10,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The demo application as built, with a test class added: what in-container tests deploy. */
 final class DemoDeployment {
 
+    private static final String EVENT_TYPE_INDEX = "/WEB-INF/classes/META-INF/streamdingo/event-types";
+
     private DemoDeployment() {}
 
     /** Named {@code name}.war: the demo itself already runs under its own name on the same server. */
@@ -23,7 +25,8 @@ final class DemoDeployment {
 
     /**
      * A second service: the demo's libraries without the JPA store (it has no access to the bank's
-     * database), the bank's event types, and {@code service} with its nested classes; its own store, positions
+     * database), the bank's event types with the demo's event-type index, and {@code service} with its nested
+     * classes; its own store, positions
      * and snapshots are in memory, as its configuration says.
      */
     static WebArchive secondService(String name, Class<?> service) {
@@ -44,6 +47,8 @@ final class DemoDeployment {
         demo.getContent(path ->
                         path.get().startsWith("/WEB-INF/lib/") && !path.get().contains("streamdingo-jpa-store"))
                 .forEach((path, node) -> archive.add(node.getAsset(), path));
+        // the bank's event types are registered from the index the compiler wrote, as in the demo
+        archive.add(demo.get(EVENT_TYPE_INDEX).getAsset(), EVENT_TYPE_INDEX);
         return archive;
     }
 }

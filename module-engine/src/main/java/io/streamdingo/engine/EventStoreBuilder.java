@@ -8,6 +8,7 @@ import io.streamdingo.engine.serialization.JacksonEventSerializer;
 import io.streamdingo.engine.store.DefaultEventStore;
 import io.streamdingo.engine.store.EventCodec;
 import io.streamdingo.engine.store.StoreSettings;
+import io.streamdingo.engine.types.EventTypeIndex;
 import io.streamdingo.engine.types.EventTypeRegistry;
 import io.streamdingo.engine.types.UpcastPipeline;
 import java.time.Clock;
@@ -65,6 +66,19 @@ public final class EventStoreBuilder {
         for (Class<?> type : Objects.requireNonNull(types, "types")) {
             eventTypes.add(Objects.requireNonNull(type, "event types must not contain null"));
         }
+        return this;
+    }
+
+    /**
+     * Registers every {@code @EventType} class that {@code loader} finds in an event-type index, which
+     * StreamDingo's annotation processor writes when {@code streamdingo-hashing} is on the compiler's processor
+     * path. In a Jakarta EE application this happens by itself (the store's CDI producer calls it with the
+     * application's class loader); classes registered by hand as well are registered once.
+     *
+     * @throws java.io.UncheckedIOException if an index cannot be read
+     */
+    public EventStoreBuilder registerIndexed(ClassLoader loader) {
+        eventTypes.addAll(EventTypeIndex.load(Objects.requireNonNull(loader, "loader")));
         return this;
     }
 

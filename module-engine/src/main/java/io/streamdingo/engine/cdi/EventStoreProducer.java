@@ -19,7 +19,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Makes {@code @Inject EventStore} work (OPS-7): builds the store over the deployed
  * {@link EventStoreBackend} bean (the JPA store when its module is deployed) or, without one, over the
- * in-memory backend; applies every {@link EventStoreCustomizer} bean, then these MicroProfile Config keys:
+ * in-memory backend; registers the application's indexed {@code @EventType} classes (see
+ * {@link EventStoreBuilder#registerIndexed}), applies every {@link EventStoreCustomizer} bean, then these
+ * MicroProfile Config keys:
  *
  * <table>
  *   <caption>Configuration keys</caption>
@@ -53,6 +55,7 @@ public class EventStoreProducer {
                     "no EventStoreBackend bean is deployed: using the in-memory event store, which "
                             + "keeps nothing across restarts; add streamdingo-jpa-store to keep events in a database");
         }
+        builder.registerIndexed(applicationClassLoader());
         customizers.forEach(customizer -> customizer.customize(builder));
         Config config = ConfigProvider.getConfig();
         config.getOptionalValue("streamdingo.store.page-size", Integer.class).ifPresent(builder::pageSize);
@@ -62,6 +65,12 @@ public class EventStoreProducer {
                 .ifPresent(builder::maxPayloadBytes);
         config.getOptionalValue("streamdingo.store.node-name", String.class).ifPresent(builder::nodeName);
         return builder.buildEngine();
+    }
+
+    /** The deployment's class loader, which sees the application's event-type indexes. */
+    private static ClassLoader applicationClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : EventStoreProducer.class.getClassLoader();
     }
 
     void close(@Disposes StoreEngine engine) {

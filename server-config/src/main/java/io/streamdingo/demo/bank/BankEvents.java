@@ -1,14 +1,16 @@
 package io.streamdingo.demo.bank;
 
 import io.streamdingo.api.EventType;
-import io.streamdingo.engine.EventStoreBuilder;
-import io.streamdingo.engine.EventStoreCustomizer;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 
-/** The bank's events, and their registration with the injected event store. */
-@ApplicationScoped
-public class BankEvents implements EventStoreCustomizer {
+/**
+ * The bank's events. Nothing registers them in code: StreamDingo's annotation processor (on this module's
+ * processor path) lists every {@code @EventType} class in the event-type index, and the injected store
+ * registers what the index lists.
+ */
+public final class BankEvents {
+
+    private BankEvents() {}
 
     /** An account was opened for {@code owner} in {@code currency}. */
     @EventType(name = "bank.AccountOpened")
@@ -29,14 +31,4 @@ public class BankEvents implements EventStoreCustomizer {
     /** A free-text note on an account; changes no balance. */
     @EventType(name = "bank.NoteAdded")
     public record NoteAdded(String text) {}
-
-    @Override
-    public void customize(EventStoreBuilder builder) {
-        builder.register(
-                AccountOpened.class,
-                MoneyDeposited.class,
-                MoneyWithdrawn.class,
-                TransferNoticed.class,
-                NoteAdded.class);
-    }
 }
