@@ -33,6 +33,15 @@ public final class StoreEngine implements AutoCloseable {
         return store;
     }
 
+    /**
+     * True if some registered event class is a {@code type} (itself, a subclass or an implementation): a
+     * consumer method taking a {@code type} can receive events. Deployment checks every {@code @Consumes}
+     * method with it.
+     */
+    public boolean hasEventsOf(Class<?> type) {
+        return store.hasEventsOf(type);
+    }
+
     /** The engine's own store, for the engine's parts in other packages; never an application's wrapper. */
     DefaultEventStore internals() {
         return store;

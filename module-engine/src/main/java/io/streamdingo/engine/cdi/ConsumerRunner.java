@@ -10,6 +10,7 @@ import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
+import io.streamdingo.engine.StoreEngine;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -51,6 +52,7 @@ public class ConsumerRunner implements RunningConsumers {
             BeanManager beans,
             Subscriptions subscriptions,
             Topology topology,
+            StoreEngine engine,
             Instance<ProcessedEvents> processedEvents) {
         Map<String, List<Method>> bySubscription = new LinkedHashMap<>();
         for (Method method : found.methods()) {
@@ -62,7 +64,7 @@ public class ConsumerRunner implements RunningConsumers {
             return;
         }
         // every subscription checked before any consumer starts: a deployment that fails leaves nothing running
-        bySubscription.forEach((subscription, methods) -> check(subscription, methods, topology));
+        bySubscription.forEach((subscription, methods) -> check(subscription, methods, topology, engine));
         ThreadFactory threadFactory = threadFactory();
         for (Map.Entry<String, List<Method>> entry : bySubscription.entrySet()) {
             String subscription = entry.getKey();
@@ -100,11 +102,22 @@ public class ConsumerRunner implements RunningConsumers {
     }
 
     /** Fails the deployment when the methods of one subscription cannot serve it together. */
-    private static void check(String subscription, List<Method> methods, Topology topology) {
+    private static void check(String subscription, List<Method> methods, Topology topology, StoreEngine engine) {
         SubscriptionDefinition definition = topology.subscription(subscription)
                 .orElseThrow(() -> new IllegalArgumentException("@Consumes(\"" + subscription + "\") on "
                         + names(methods) + " names a subscription that is not declared; declare it in the"
                         + " configuration (streamdingo.subscriptions." + subscription + ".stream) or the topology"));
+        for (Method method : methods) {
+            Class<?> parameter = method.getParameterTypes()[0];
+            if (parameter != io.streamdingo.api.streams.Delivery.class
+                    && parameter != io.streamdingo.api.RecordedEvent.class
+                    && !engine.hasEventsOf(parameter)) {
+                throw new IllegalArgumentException("@Consumes method " + names(List.of(method)) + " takes a "
+                        + parameter.getName() + ", which is not a registered event type: it would never be called;"
+                        + " annotate the class @EventType and compile with streamdingo-hashing on the processor"
+                        + " path (or register it in an EventStoreCustomizer), or take a RecordedEvent");
+            }
+        }
         List<Method> settling = methods.stream()
                 .filter(m -> m.getParameterTypes()[0] == io.streamdingo.api.streams.Delivery.class)
                 .toList();

@@ -320,6 +320,11 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
         return codec.writesJson();
     }
 
+    /** True if some registered event class is a {@code type}, so that a consumer taking a {@code type} can receive events. */
+    public boolean hasEventsOf(Class<?> type) {
+        return codec.hasEventsOf(type);
+    }
+
     /** The class events of type {@code typeName} are read as (its newest registered version), if any. */
     public Optional<Class<?>> eventClass(String typeName) {
         return codec.newestClass(typeName);

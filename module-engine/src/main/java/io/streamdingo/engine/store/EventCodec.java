@@ -79,6 +79,11 @@ public final class EventCodec {
         return new EventToStore(event.eventId(), key.name(), key.version(), recordedAt, withDefaults(event), payload);
     }
 
+    /** True if some registered event class is a {@code type}: events can be delivered to a {@code type} parameter. */
+    boolean hasEventsOf(Class<?> type) {
+        return registry.hasEventsOf(type);
+    }
+
     /** The class the newest registered version of {@code typeName} is read as, if any. */
     java.util.Optional<Class<?>> newestClass(String typeName) {
         return registry.newestClass(typeName);

@@ -67,6 +67,11 @@ public final class EventTypeRegistry {
     }
 
     /** The key of a registered class, or empty. */
+    /** True if some registered event class is a {@code type} (the class itself, a subclass or an implementation). */
+    public boolean hasEventsOf(Class<?> type) {
+        return keysByClass.keySet().stream().anyMatch(type::isAssignableFrom);
+    }
+
     public Optional<EventTypeKey> keyFor(Class<?> type) {
         return Optional.ofNullable(keysByClass.get(type));
     }

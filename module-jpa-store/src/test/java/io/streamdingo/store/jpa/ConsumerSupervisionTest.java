@@ -203,6 +203,16 @@ class ConsumerSupervisionTest {
         void book(ItemAdded added) {}
     }
 
+    /** A payload type nobody registered. */
+    record Unregistered(String sku) {}
+
+    /** A consumer of a type the store cannot hold: it would never be called. */
+    @ApplicationScoped
+    static class Stranger {
+        @Consumes("sup-stranger")
+        void take(Unregistered event) {}
+    }
+
     /** A read-receipt subscription served by a method that cannot mark anything read. */
     @ApplicationScoped
     static class UnreadableReceipts {
@@ -401,5 +411,16 @@ class ConsumerSupervisionTest {
                 .hasMessageContaining("sup-receipts")
                 .hasMessageContaining("UnreadableReceipts.show")
                 .hasMessageContaining("markRead");
+    }
+
+    @Test
+    void aConsumerOfATypeThatIsNotARegisteredEventTypeFailsTheDeploymentNamingBoth() {
+        subscription("sup-stranger", "sup_stranger_stream", "CONSUMER_GROUP", "AT_LEAST_ONCE");
+
+        assertThatThrownBy(() -> application(Stranger.class).close())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Stranger.take")
+                .hasMessageContaining(Unregistered.class.getName())
+                .hasMessageContaining("not a registered event type");
     }
 }
