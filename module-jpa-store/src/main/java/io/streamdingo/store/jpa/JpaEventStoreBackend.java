@@ -111,12 +111,6 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             WriteGuard guard,
             EventChain chain)
             throws SQLException {
-        Placement fast = dialect == Dialect.POSTGRESQL
-                ? advanceKnownHead(c, streamId, expected, events, guard, chain, true)
-                : null;
-        if (fast != null) {
-            return insert(c, streamId, fast, fast.firstPosition(), events);
-        }
         rows.lockStreamForAppend(c, streamId);
         Placement placement;
         // Creating a stream is the common case for noStream: one insert instead of a look-up and an insert.
@@ -130,10 +124,8 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
                 // the failed insert left a shared lock, and upgrading it deadlocks with other writers.
                 throw new UnitOfWork.Retry(null);
             }
-            placement = new Placement(1, hashes, 0, 0);
-        } else if (dialect == Dialect.POSTGRESQL
-                || (placement = advanceKnownHead(c, streamId, expected, events, guard, chain, false)) == null) {
-            // (on PostgreSQL the one-statement attempt above already tried the known head)
+            placement = new Placement(1, hashes, 0);
+        } else if ((placement = advanceKnownHead(c, streamId, expected, events, guard, chain)) == null) {
             StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
             long firstVersion = head == null ? 1 : head.currentVersion() + 1;
             String[] hashes =
@@ -142,7 +134,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             long newestPosition = firstVersion > 1 && dialect == Dialect.POSTGRESQL
                     ? rows.positionOf(c, streamId, firstVersion - 1)
                     : 0;
-            placement = new Placement(firstVersion, hashes, newestPosition, 0);
+            placement = new Placement(firstVersion, hashes, newestPosition);
         }
         return insert(c, streamId, placement, rows.takePositions(c, events.size()), events);
     }
@@ -167,16 +159,15 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
 
     /**
      * Where an append's events go: their first version and their chain links, after the stream's newest event
-     * at {@code newestPosition}; {@code firstPosition} is the first position taken, 0 if none is yet.
+     * at {@code newestPosition}.
      */
-    private record Placement(long firstVersion, String[] hashes, long newestPosition, long firstPosition) {}
+    private record Placement(long firstVersion, String[] hashes, long newestPosition) {}
 
     /**
      * Moves the head of a stream this process wrote last with one conditional update, when that head
      * satisfies {@code expected} and no session is involved; null when the stream is not known here, the
      * expectation fails on what is known (the locking path then reports it with the stored version) or the
-     * stored head moved on since. With {@code takePositions} (PostgreSQL) the same statement takes the stream's
-     * lock and the positions: one round trip instead of three (see {@code GlobalOrder}).
+     * stored head moved on since.
      */
     private @Nullable Placement advanceKnownHead(
             Connection c,
@@ -184,30 +175,19 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             ExpectedVersion expected,
             List<EventToStore> events,
             WriteGuard guard,
-            EventChain chain,
-            boolean takePositions)
+            EventChain chain)
             throws SQLException {
         KnownHeads.Head head = knownHead(streamId, expected, guard);
         if (head == null) {
             return null;
         }
         String[] hashes = link(chain, head.lastHash(), streamId, head.version() + 1, events);
-        String newLastHash = hashes[hashes.length - 1];
-        long firstPosition = 0;
-        boolean moved;
-        if (takePositions) {
-            firstPosition = rows.advanceKnownHeadAndTakePositions(
-                    c, streamId, head.version(), head.lastHash(), events.size(), newLastHash, guard.now());
-            moved = firstPosition != 0;
-        } else {
-            moved = rows.advanceHeadIf(
-                    c, streamId, head.version(), head.lastHash(), events.size(), newLastHash, guard.now());
-        }
-        if (!moved) {
+        if (!rows.advanceHeadIf(
+                c, streamId, head.version(), head.lastHash(), events.size(), hashes[hashes.length - 1], guard.now())) {
             knownHeads.forget(streamId);
             return null;
         }
-        return new Placement(head.version() + 1, hashes, head.lastPosition(), firstPosition);
+        return new Placement(head.version() + 1, hashes, head.lastPosition());
     }
 
     /** The head this process wrote last, if it may be used for this append; null if not. */

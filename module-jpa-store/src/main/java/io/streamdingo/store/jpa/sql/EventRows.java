@@ -141,48 +141,6 @@ public final class EventRows {
         }
     }
 
-    /**
-     * On PostgreSQL, {@link #lockStreamForAppend}, {@link #advanceHeadIf} and {@link #takePositions} in one
-     * statement (see {@link GlobalOrder#ADVANCE_KNOWN_HEAD_AND_TAKE_POSITIONS}).
-     *
-     * @return the first position taken, or 0 if the head was not at {@code version} with {@code lastHash} or is
-     *     leased (nothing changed then)
-     * @throws IllegalStateException on another database
-     * @throws IllegalArgumentException as {@link #takePositions}
-     */
-    public long advanceKnownHeadAndTakePositions(
-            Connection connection,
-            StreamId streamId,
-            long version,
-            String lastHash,
-            int count,
-            String newLastHash,
-            Instant now)
-            throws SQLException {
-        if (dialect != Dialect.POSTGRESQL) {
-            throw new IllegalStateException("only PostgreSQL moves a head and takes positions in one statement");
-        }
-        try (PreparedStatement statement =
-                connection.prepareStatement(GlobalOrder.ADVANCE_KNOWN_HEAD_AND_TAKE_POSITIONS)) {
-            statement.setInt(1, lockKey(streamId));
-            statement.setLong(2, version + count);
-            statement.setString(3, newLastHash);
-            statement.setString(4, streamId.category());
-            statement.setString(5, streamId.id());
-            statement.setLong(6, version);
-            statement.setString(7, lastHash);
-            dialect.bindInstant(statement, 8, now);
-            statement.setInt(9, count);
-            statement.setInt(10, count);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return 0;
-                }
-                return firstOf(row.getLong(1), row.getLong(2), count);
-            }
-        }
-    }
-
     private static long firstOf(long last, long base, int count) {
         if (last >= base + GlobalOrder.EVENTS_PER_TRANSACTION) {
             throw new IllegalArgumentException("one transaction can append at most "

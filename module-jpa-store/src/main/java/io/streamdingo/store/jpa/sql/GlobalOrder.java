@@ -63,25 +63,6 @@ public final class GlobalOrder {
             + EVENT_BITS + " AS base, COALESCE(NULLIF(current_setting('" + TAKEN + "', true), '')::bigint, 0) AS used"
             + " FROM sd_global_position WHERE id = 1) t";
 
-    /**
-     * One round trip instead of three for an append to a stream whose head this process knows: takes the
-     * stream's lock ({@link #LOCK_STREAM}), moves the head if it is still where it was known to be (see
-     * {@code EventRows.advanceHeadIf}) and, only then, takes the positions ({@link #TAKE_POSITIONS}). The order
-     * is held by data dependencies, not by the order of the clauses: the head update waits for the lock, and
-     * the positions for the update, so the transaction id is assigned after the lock as before. Parameters:
-     * the lock key; new version, new hash, category, id, known version, known hash, lease time; the count
-     * (twice). No row when the head was not where it was known to be: nothing was changed or taken.
-     */
-    static final String ADVANCE_KNOWN_HEAD_AND_TAKE_POSITIONS = "WITH locked AS MATERIALIZED (SELECT 1 AS held FROM"
-            + " pg_advisory_xact_lock(1396985673, ?)), moved AS (UPDATE sd_streams SET current_version = ?,"
-            + " last_hash = ? WHERE stream_category = ? AND stream_id = ? AND current_version = ? AND last_hash = ?"
-            + " AND (lease_session IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= ?)"
-            + " AND EXISTS (SELECT 1 FROM locked) RETURNING 1)"
-            + " SELECT base + used + ? - 1, base, set_config('" + TAKEN + "', (used + ?)::text, true) FROM"
-            + " (SELECT (pg_current_xact_id()::text::bigint + xid_offset) << " + EVENT_BITS + " AS base,"
-            + " COALESCE(NULLIF(current_setting('" + TAKEN + "', true), '')::bigint, 0) AS used"
-            + " FROM sd_global_position WHERE id = 1 AND EXISTS (SELECT 1 FROM moved)) t";
-
     /** The newest settled position; the old counter's value for a store without newer events. */
     static final String HEAD_POSITION = "SELECT GREATEST(o.last_position, COALESCE((SELECT MAX(global_position)"
             + " FROM sd_events WHERE global_position < " + SETTLED_BOUND + "), 0))"
