@@ -27,7 +27,7 @@ module io.streamdingo.engine {
     // the default serializer, for applications that configure its ObjectMapper
     exports io.streamdingo.engine.serialization;
 
-    // The CDI extension that finds @Consumes methods is registered in META-INF/services only: a `provides`
+    // The CDI extension that finds @Subscribe methods is registered in META-INF/services only: a `provides`
     // clause would make this module need jakarta.cdi wherever it runs. Application servers load it from the
     // class path; on the module path, add it to the container yourself.
 

@@ -6,9 +6,9 @@ import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.ProcessedEvents;
-import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.Delivery;
 import io.streamdingo.api.streams.DeliverySemantics;
+import io.streamdingo.api.streams.EventConsumer;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
@@ -263,7 +263,7 @@ public final class EndToEndDeliveryBenchmark {
             });
             List<Thread> members = new ArrayList<>();
             for (String member : List.of("m1", "m2")) {
-                Consumer consumer = subscriptions.subscribe(ledger.name(), member);
+                EventConsumer consumer = subscriptions.subscribe(ledger.name(), member);
                 members.add(thread(member, () -> {
                     while (running.get()) {
                         Optional<Delivery> first = consumer.poll(Duration.ofMillis(50));

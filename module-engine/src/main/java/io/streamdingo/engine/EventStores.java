@@ -12,6 +12,7 @@ import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.spi.SnapshotStore;
+import io.streamdingo.api.streams.DeliverySemantics;
 import io.streamdingo.api.streams.EventReplay;
 import io.streamdingo.api.streams.RetentionTask;
 import io.streamdingo.api.streams.StreamDefinition;
@@ -32,7 +33,9 @@ import io.streamdingo.engine.retention.StoreRetention;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -212,10 +215,51 @@ public final class EventStores {
             Function<String, Optional<String>> values,
             Collection<StreamDefinition> streams,
             Collection<SubscriptionDefinition> subscriptions) {
+        return topology(keys, values, streams, subscriptions, List.of(), List.of());
+    }
+
+    /**
+     * The topology of {@link #topology(Iterable, Function, Collection, Collection)} plus default declarations
+     * (those of {@code @Subscribe} annotations) that configuration keys override one key at a time. A default
+     * stream whose category {@code streams} declares gives way to that declaration, unless it asks for other
+     * semantics than the declared stream's and than {@code AT_LEAST_ONCE} (the annotation's default).
+     *
+     * @throws IllegalArgumentException as above, and when a default subscription is also declared in code
+     */
+    public static Topology topology(
+            Iterable<String> keys,
+            Function<String, Optional<String>> values,
+            Collection<StreamDefinition> streams,
+            Collection<SubscriptionDefinition> subscriptions,
+            Collection<StreamDefinition> defaultStreams,
+            Collection<SubscriptionDefinition> defaultSubscriptions) {
+        Map<String, StreamDefinition> inCode = new LinkedHashMap<>();
+        streams.forEach(stream -> inCode.put(stream.category(), stream));
+        Map<String, StreamDefinition> streamDefaults = new LinkedHashMap<>();
+        for (StreamDefinition stream : defaultStreams) {
+            StreamDefinition declared = inCode.get(stream.category());
+            if (declared == null) {
+                streamDefaults.put(stream.category(), stream);
+            } else if (stream.semantics() != declared.semantics()
+                    && stream.semantics() != DeliverySemantics.AT_LEAST_ONCE) {
+                throw new IllegalArgumentException("stream " + stream.category() + " is declared "
+                        + declared.semantics() + " in code, and a @Subscribe annotation asks for " + stream.semantics()
+                        + "; remove the annotation's semantics or change the StreamDefinition");
+            }
+        }
+        Map<String, SubscriptionDefinition> subscriptionDefaults = new LinkedHashMap<>();
+        for (SubscriptionDefinition subscription : defaultSubscriptions) {
+            if (subscriptions.stream().anyMatch(s -> s.name().equals(subscription.name()))) {
+                throw new IllegalArgumentException("subscription " + subscription.name() + " is declared both by a"
+                        + " @Subscribe annotation with a stream and by a SubscriptionDefinition in code; declare it"
+                        + " once: drop the annotation's stream, or the SubscriptionDefinition");
+            }
+            subscriptionDefaults.put(subscription.name(), subscription);
+        }
         ConfiguredTopology configured = new ConfiguredTopology(keys, values);
-        List<StreamDefinition> allStreams = new ArrayList<>(configured.streams());
+        List<StreamDefinition> allStreams = new ArrayList<>(configured.streams(streamDefaults));
         allStreams.addAll(streams);
-        List<SubscriptionDefinition> allSubscriptions = new ArrayList<>(configured.subscriptions());
+        List<SubscriptionDefinition> allSubscriptions = new ArrayList<>(configured.subscriptions(subscriptionDefaults));
         allSubscriptions.addAll(subscriptions);
         return Topology.of(allStreams, allSubscriptions);
     }
@@ -257,9 +301,17 @@ public final class EventStores {
         return new InMemoryProcessedEvents(clock);
     }
 
-    /** An aggregate repository for {@code type} (SN-4): loads through {@code replay}, appends to {@code store}. */
+    /**
+     * An aggregate repository for {@code type} (SN-4): loads through {@code replay}, appends to {@code store}.
+     *
+     * @throws IllegalArgumentException if a handler of {@code type} breaks the handler rules or takes an event
+     *     class the store has not registered
+     */
     public static <S> AggregateRepository<S> repository(
             AggregateType<S> type, ReplayEngine replay, EventAppender store) {
+        if (replay instanceof DefaultReplayEngine engine) {
+            engine.check(type);
+        }
         return new DefaultAggregateRepository<>(type, replay, store);
     }
 }

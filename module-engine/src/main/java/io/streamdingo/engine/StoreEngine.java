@@ -35,7 +35,7 @@ public final class StoreEngine implements AutoCloseable {
 
     /**
      * True if some registered event class is a {@code type} (itself, a subclass or an implementation): a
-     * consumer method taking a {@code type} can receive events. Deployment checks every {@code @Consumes}
+     * consumer method taking a {@code type} can receive events. Deployment checks every {@code @Subscribe}
      * method with it.
      */
     public boolean hasEventsOf(Class<?> type) {

@@ -13,8 +13,8 @@ import io.streamdingo.api.replay.ReplayEngine;
 import org.junit.jupiter.api.Test;
 
 /**
- * Handler classes that break a rule are refused when the replay engine first meets their aggregate type,
- * naming the handler and the rule; a handler for an interface applies to the events that implement it.
+ * Handler classes that break a rule are refused when the replay engine first meets their aggregate type (a
+ * repository, before any load), naming the handler and the rule; a handler for an interface applies to the events that implement it.
  */
 class HandlerRulesTest {
 
@@ -226,5 +226,42 @@ class HandlerRulesTest {
                 .state();
 
         assertThat(total).isEqualTo(new Total(650));
+    }
+
+    /** Not registered with the store. */
+    record Discounted(long cents) {}
+
+    static final class ForAnUnregisteredEvent {
+        @InitialState
+        static Total initial() {
+            return Total.ZERO;
+        }
+
+        @EventHandler
+        static Total discounted(Total total, Discounted discounted) {
+            return new Total(total.cents() - discounted.cents());
+        }
+    }
+
+    @Test
+    void aRepositoryWhoseHandlerTakesAnUnregisteredEventClassIsRefusedBeforeAnyLoadNamingBoth() {
+        AggregateType<Total> type = AggregateType.of("total", Total.class, ForAnUnregisteredEvent.class);
+
+        assertThatThrownBy(() -> EventStores.repository(type, replay, engine.store()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ForAnUnregisteredEvent.discounted")
+                .hasMessageContaining(Discounted.class.getName())
+                .hasMessageContaining("not a registered event type");
+    }
+
+    @Test
+    void aRepositoryWhoseHandlerTakesAnInterfaceOfRegisteredEventsIsAcceptedAndLoads() {
+        AggregateType<Total> type = AggregateType.of("total", Total.class, ByInterface.class);
+        engine.store().append(stream, ExpectedVersion.noStream(), NewEvent.of(new Added(300)));
+
+        assertThat(EventStores.repository(type, replay, engine.store())
+                        .load("t-1")
+                        .state())
+                .isEqualTo(new Total(300));
     }
 }

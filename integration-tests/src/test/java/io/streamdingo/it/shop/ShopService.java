@@ -1,11 +1,9 @@
 package io.streamdingo.it.shop;
 
 import io.streamdingo.api.RecordedEvent;
-import io.streamdingo.api.streams.Consumes;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.StreamScope;
-import io.streamdingo.api.streams.SubscriptionDefinition;
-import io.streamdingo.api.streams.SubscriptionMode;
+import io.streamdingo.api.streams.Subscribe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -30,17 +28,12 @@ public final class ShopService {
 
     private ShopService() {}
 
-    /** The bank's account stream, as this service sees it, and its subscription. */
+    /** The bank's account stream, as this service sees it (its subscription is declared by {@link Seen}). */
     @ApplicationScoped
     public static class Topology {
         @Produces
         StreamDefinition accounts() {
             return StreamDefinition.persistent("account").withScope(StreamScope.EXTERNAL);
-        }
-
-        @Produces
-        SubscriptionDefinition shopAccounts() {
-            return SubscriptionDefinition.of("shop-accounts", "account", SubscriptionMode.CONSUMER_GROUP);
         }
     }
 
@@ -58,12 +51,12 @@ public final class ShopService {
         }
     }
 
-    /** The consumer: no messaging code. */
+    /** The consumer: no messaging code, and its annotation declares the subscription (a consumer group). */
     @ApplicationScoped
     public static class Seen {
         private final List<String> eventIds = new CopyOnWriteArrayList<>();
 
-        @Consumes("shop-accounts")
+        @Subscribe(value = "shop-accounts", stream = "account")
         void saw(RecordedEvent event) {
             eventIds.add(event.eventId() + " " + event.payload().getClass().getSimpleName());
         }

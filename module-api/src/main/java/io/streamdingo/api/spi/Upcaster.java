@@ -2,6 +2,7 @@ package io.streamdingo.api.spi;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,45 @@ public interface Upcaster<S> {
      * @return zero (drop), one, or several events; never null
      */
     List<?> upcast(S event);
+
+    /**
+     * The event classes {@link #upcast} returns, when the upcaster knows them: the engine checks at start-up
+     * that each is a registered event type. Empty (the default) when they are not known in advance; each
+     * result is then checked when it is read.
+     */
+    default Set<Class<?>> targetTypes() {
+        return Set.of();
+    }
+
+    /**
+     * A one-to-one upcaster from {@code sourceType} to {@code targetType}, checked at start-up: both must be
+     * registered event types.
+     */
+    static <S, T> Upcaster<S> of(Class<S> sourceType, Class<T> targetType, Function<? super S, ? extends T> upcast) {
+        Objects.requireNonNull(targetType, "targetType");
+        Upcaster<S> upcaster = of(sourceType, upcast);
+        return new Upcaster<>() {
+            @Override
+            public Class<S> sourceType() {
+                return sourceType;
+            }
+
+            @Override
+            public Set<Class<?>> targetTypes() {
+                return Set.of(targetType);
+            }
+
+            @Override
+            public List<?> upcast(S event) {
+                return upcaster.upcast(event);
+            }
+
+            @Override
+            public String toString() {
+                return "Upcaster[" + sourceType.getName() + " -> " + targetType.getName() + "]";
+            }
+        };
+    }
 
     /** A one-to-one upcaster from a function. */
     static <S> Upcaster<S> of(Class<S> sourceType, Function<? super S, ?> upcast) {

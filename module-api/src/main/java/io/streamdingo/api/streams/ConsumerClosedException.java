@@ -1,8 +1,8 @@
 package io.streamdingo.api.streams;
 
 /**
- * A {@link Consumer} was used after it, or the subscriptions it came from, had been closed. It is the signal
- * for a consuming loop to end: every other exception from {@link Consumer#poll} is a failure to retry.
+ * An {@link EventConsumer} was used after it, or the subscriptions it came from, had been closed. It is the signal
+ * for a consuming loop to end: every other exception from {@link EventConsumer#poll} is a failure to retry.
  * Subscribe again to go on consuming.
  */
 public final class ConsumerClosedException extends IllegalStateException {

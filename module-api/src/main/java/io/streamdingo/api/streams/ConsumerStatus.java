@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one running consumer of an application is doing: the consumer that serves a subscription's
- * {@link Consumes} methods. Health checks and the management API read it from {@link RunningConsumers}.
+ * {@link Subscribe} methods. Health checks and the management API read it from {@link RunningConsumers}.
  *
  * @param subscription the subscription it serves
  * @param consumerId its consumer id

@@ -20,7 +20,7 @@ public interface Subscriptions extends AutoCloseable {
      * @throws IllegalArgumentException if the subscription is not declared or the id is blank
      * @throws IllegalStateException if {@code consumerId} is already connected to it
      */
-    Consumer subscribe(String subscription, String consumerId);
+    EventConsumer subscribe(String subscription, String consumerId);
 
     /**
      * Publishes {@code event} to {@code streamId} of an {@code EPHEMERAL} stream (ST-1): it is not stored in

@@ -6,7 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
- * One {@code @Consumes} bean method and the bean instance it is called on.
+ * One {@code @Subscribe} bean method and the bean instance it is called on.
  *
  * @param target the bean's contextual reference
  * @param method the annotated method, made accessible
@@ -45,7 +45,7 @@ record ConsumerMethod(Object target, Method method) {
             method.invoke(target, argument);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(
-                    "cannot call @Consumes method " + name()
+                    "cannot call @Subscribe method " + name()
                             + "; make it public or open its package to io.streamdingo.engine",
                     e);
         }

@@ -1,11 +1,11 @@
 package io.streamdingo.engine.cdi;
 
 import io.streamdingo.api.spi.ProcessedEvents;
-import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.ConsumerStatus;
-import io.streamdingo.api.streams.Consumes;
 import io.streamdingo.api.streams.DeliverySemantics;
+import io.streamdingo.api.streams.EventConsumer;
 import io.streamdingo.api.streams.RunningConsumers;
+import io.streamdingo.api.streams.Subscribe;
 import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Subscriptions;
@@ -33,9 +33,9 @@ import javax.naming.NamingException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the application's {@link Consumes} methods from application start to shutdown: one supervised
+ * Runs the application's {@link Subscribe} methods from application start to shutdown: one supervised
  * consumer per subscription, dispatching each delivery to the methods that take its event (see
- * {@link Consumes} for the rules). Its statuses are the {@link RunningConsumers} bean.
+ * {@link Subscribe} for the rules). Its statuses are the {@link RunningConsumers} bean.
  */
 @ApplicationScoped
 public class ConsumerRunner implements RunningConsumers {
@@ -57,7 +57,7 @@ public class ConsumerRunner implements RunningConsumers {
         Map<String, List<Method>> bySubscription = new LinkedHashMap<>();
         for (Method method : found.methods()) {
             bySubscription
-                    .computeIfAbsent(method.getAnnotation(Consumes.class).value(), s -> new ArrayList<>())
+                    .computeIfAbsent(method.getAnnotation(Subscribe.class).value(), s -> new ArrayList<>())
                     .add(method);
         }
         if (bySubscription.isEmpty()) {
@@ -77,7 +77,7 @@ public class ConsumerRunner implements RunningConsumers {
             ProcessedEvents once =
                     exactlyOnce(topology, subscription) ? processed(processedEvents, subscription) : null;
             String consumerId = consumerId(entry.getValue());
-            Consumer consumer = subscriptions.subscribe(subscription, consumerId);
+            EventConsumer consumer = subscriptions.subscribe(subscription, consumerId);
             SubscriptionDispatcher dispatcher = new SubscriptionDispatcher(subscription, methods, once);
             SupervisedConsumer supervised = new SupervisedConsumer(
                     subscription,
@@ -104,7 +104,7 @@ public class ConsumerRunner implements RunningConsumers {
     /** Fails the deployment when the methods of one subscription cannot serve it together. */
     private static void check(String subscription, List<Method> methods, Topology topology, StoreEngine engine) {
         SubscriptionDefinition definition = topology.subscription(subscription)
-                .orElseThrow(() -> new IllegalArgumentException("@Consumes(\"" + subscription + "\") on "
+                .orElseThrow(() -> new IllegalArgumentException("@Subscribe(\"" + subscription + "\") on "
                         + names(methods) + " names a subscription that is not declared; declare it in the"
                         + " configuration (streamdingo.subscriptions." + subscription + ".stream) or the topology"));
         for (Method method : methods) {
@@ -112,7 +112,7 @@ public class ConsumerRunner implements RunningConsumers {
             if (parameter != io.streamdingo.api.streams.Delivery.class
                     && parameter != io.streamdingo.api.RecordedEvent.class
                     && !engine.hasEventsOf(parameter)) {
-                throw new IllegalArgumentException("@Consumes method " + names(List.of(method)) + " takes a "
+                throw new IllegalArgumentException("@Subscribe method " + names(List.of(method)) + " takes a "
                         + parameter.getName() + ", which is not a registered event type: it would never be called;"
                         + " annotate the class @EventType and compile with streamdingo-hashing on the processor"
                         + " path (or register it in an EventStoreCustomizer), or take a RecordedEvent");
@@ -122,7 +122,7 @@ public class ConsumerRunner implements RunningConsumers {
                 .filter(m -> m.getParameterTypes()[0] == io.streamdingo.api.streams.Delivery.class)
                 .toList();
         if (!settling.isEmpty() && methods.size() > 1) {
-            throw new IllegalArgumentException("subscription " + subscription + " has several @Consumes methods ("
+            throw new IllegalArgumentException("subscription " + subscription + " has several @Subscribe methods ("
                     + names(methods) + "), and " + names(settling) + " takes the Delivery to settle it itself: it"
                     + " must be the subscription's only method; give the others a subscription of their own, or take"
                     + " a payload type or RecordedEvent in all of them");
@@ -133,12 +133,12 @@ public class ConsumerRunner implements RunningConsumers {
                     + " markRead() when the event was read");
         }
         List<String> ids = methods.stream()
-                .map(m -> m.getAnnotation(Consumes.class).consumerId())
+                .map(m -> m.getAnnotation(Subscribe.class).consumerId())
                 .filter(id -> !id.isEmpty())
                 .distinct()
                 .toList();
         if (ids.size() > 1) {
-            throw new IllegalArgumentException("the @Consumes methods of subscription " + subscription + " ("
+            throw new IllegalArgumentException("the @Subscribe methods of subscription " + subscription + " ("
                     + names(methods) + ") name different consumer ids " + ids + "; they are one consumer: give them"
                     + " the same id, or set it on one of them only");
         }
@@ -146,7 +146,7 @@ public class ConsumerRunner implements RunningConsumers {
 
     private static String consumerId(List<Method> methods) {
         return methods.stream()
-                .map(m -> m.getAnnotation(Consumes.class).consumerId())
+                .map(m -> m.getAnnotation(Subscribe.class).consumerId())
                 .filter(id -> !id.isEmpty())
                 .findFirst()
                 .orElseGet(() -> methods.stream()
@@ -179,7 +179,7 @@ public class ConsumerRunner implements RunningConsumers {
     private static Object reference(BeanManager beans, Class<?> type) {
         Bean<?> bean = beans.resolve(beans.getBeans(type));
         if (bean == null) {
-            throw new IllegalStateException("@Consumes method of " + type.getName() + " is not on a CDI bean;"
+            throw new IllegalStateException("@Subscribe method of " + type.getName() + " is not on a CDI bean;"
                     + " give the class a bean-defining annotation such as @ApplicationScoped");
         }
         return beans.getReference(bean, type, beans.createCreationalContext(bean));
@@ -201,7 +201,7 @@ public class ConsumerRunner implements RunningConsumers {
         if (size > 1 && !dispatcher.batches()) {
             throw new IllegalArgumentException("configuration key " + key + " is " + size + ", but subscription "
                     + subscription + " cannot commit several events per transaction: only an EXACTLY_ONCE stream's"
-                    + " subscription whose @Consumes methods take events (not the Delivery) can; remove the key");
+                    + " subscription whose @Subscribe methods take events (not the Delivery) can; remove the key");
         }
         return size;
     }

@@ -7,8 +7,11 @@ import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.StoreEngine;
+import io.streamdingo.engine.replay.DefaultReplayEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -52,6 +55,19 @@ public class ReplayProducer {
                 "no SnapshotStore bean is deployed: snapshots are kept in memory and lost at restart; add "
                         + "streamdingo-jpa-store to keep them in the database");
         return EventStores.replayEngine(engine, EventStores.inMemorySnapshotStore());
+    }
+
+    /**
+     * Every declared aggregate type is checked when the application starts, not at its first load: a handler of
+     * an event class the store does not know fails the deployment, naming the method.
+     */
+    void checkAtStartUp(
+            @Observes @Initialized(ApplicationScoped.class) Object started,
+            @Any Instance<AggregateType<?>> aggregateTypes,
+            ReplayEngine replay) {
+        if (replay instanceof DefaultReplayEngine engine) {
+            aggregateTypes.forEach(engine::check);
+        }
     }
 
     /** A repository for the aggregate type the injection point names, e.g. {@code AggregateRepository<Account>}. */

@@ -28,8 +28,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Produces the application's {@link Topology} from the {@link StreamDefinition} and
- * {@link SubscriptionDefinition} beans it declares plus the {@code streamdingo.streams.*} and
- * {@code streamdingo.subscriptions.*} configuration keys, checked at the first injection; and, over it,
+ * {@link SubscriptionDefinition} beans it declares, the {@code @Subscribe} annotations that name a stream, and
+ * the {@code streamdingo.streams.*} and {@code streamdingo.subscriptions.*} configuration keys (which override
+ * an annotation's declaration key by key), checked at start-up; and, over it,
  * {@code @Inject Subscriptions} (through the deployed {@link DeliveryTransport} bean when there is one, such as
  * the Jakarta Messaging delivery's, else the in-memory delivery; positions in the deployed {@link OffsetStore}
  * bean or in memory) and {@code @Inject EventReplay}.
@@ -41,17 +42,25 @@ public class StreamsProducer {
 
     @Produces
     @Singleton
-    Topology topology(@Any Instance<StreamDefinition> streams, @Any Instance<SubscriptionDefinition> subscriptions) {
+    Topology topology(
+            @Any Instance<StreamDefinition> streams,
+            @Any Instance<SubscriptionDefinition> subscriptions,
+            Instance<ConsumerMethods> consumerMethods) {
         Config config = ConfigProvider.getConfig();
         List<StreamDefinition> declaredStreams = new ArrayList<>();
         streams.forEach(declaredStreams::add);
         List<SubscriptionDefinition> declaredSubscriptions = new ArrayList<>();
         subscriptions.forEach(declaredSubscriptions::add);
+        // without the extension (a container told not to load it) no method is annotated as far as we know
+        AnnotatedDeclarations annotated = AnnotatedDeclarations.of(
+                consumerMethods.isResolvable() ? consumerMethods.get().methods() : List.of());
         return EventStores.topology(
                 config.getPropertyNames(),
                 key -> config.getOptionalValue(key, String.class),
                 declaredStreams,
-                declaredSubscriptions);
+                declaredSubscriptions,
+                annotated.streams(),
+                annotated.subscriptions());
     }
 
     /** A topology that contradicts itself fails the deployment, not the first consumer. */

@@ -11,7 +11,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands one subscription's deliveries to the application's {@code @Consumes} methods of that subscription
+ * Hands one subscription's deliveries to the application's {@code @Subscribe} methods of that subscription
  * and settles each delivery once, by their outcome.
  *
  * <p>A method's own exception requeues the delivery (the subscription's retry policy decides when it becomes
@@ -62,7 +62,7 @@ final class SubscriptionDispatcher {
         if (takers.isEmpty()) {
             LOG.log(
                     Level.DEBUG,
-                    "event {0} ({1}) of {2} has no @Consumes method in subscription {3}: acknowledged as ignored",
+                    "event {0} ({1}) of {2} has no @Subscribe method in subscription {3}: acknowledged as ignored",
                     event.eventId(),
                     event.eventType(),
                     event.streamId(),

@@ -1,9 +1,9 @@
 package io.streamdingo.engine.cdi;
 
-import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.ConsumerClosedException;
 import io.streamdingo.api.streams.ConsumerStatus;
 import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.EventConsumer;
 import io.streamdingo.api.streams.StaleDeliveryException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -29,7 +29,7 @@ final class SupervisedConsumer implements Runnable {
     private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30));
 
     private final String subscription;
-    private final Consumer consumer;
+    private final EventConsumer consumer;
     private final SubscriptionDispatcher dispatcher;
     private final List<String> methods;
     private final int batchSize;
@@ -44,7 +44,7 @@ final class SupervisedConsumer implements Runnable {
 
     SupervisedConsumer(
             String subscription,
-            Consumer consumer,
+            EventConsumer consumer,
             SubscriptionDispatcher dispatcher,
             List<String> methods,
             int batchSize,
@@ -209,7 +209,7 @@ final class SupervisedConsumer implements Runnable {
                 outage.lastError());
     }
 
-    Consumer consumer() {
+    EventConsumer consumer() {
         return consumer;
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams and subscriptions declared through configuration keys (ST-1, OPS-7), read through any key → value
@@ -34,8 +35,8 @@ import java.util.function.Function;
  * streamdingo.streams.&lt;category&gt;.retention.max-age         ISO-8601 duration, e.g. P30D
  * streamdingo.streams.&lt;category&gt;.retention.max-events      count
  * streamdingo.streams.&lt;category&gt;.retention.max-bytes       bytes
- * streamdingo.subscriptions.&lt;name&gt;.stream                  category (required)
- * streamdingo.subscriptions.&lt;name&gt;.mode                    BROADCAST | EXCLUSIVE | CONSUMER_GROUP | READ_RECEIPT (required)
+ * streamdingo.subscriptions.&lt;name&gt;.stream                  category (required unless an annotation declares it)
+ * streamdingo.subscriptions.&lt;name&gt;.mode                    BROADCAST | EXCLUSIVE | CONSUMER_GROUP | READ_RECEIPT (likewise)
  * streamdingo.subscriptions.&lt;name&gt;.start                   beginning | latest | after:&lt;position&gt; | at:&lt;ISO instant&gt;
  * streamdingo.subscriptions.&lt;name&gt;.event-types             comma-separated type names
  * streamdingo.subscriptions.&lt;name&gt;.visibility-timeout      ISO-8601 duration
@@ -44,7 +45,8 @@ import java.util.function.Function;
  * streamdingo.subscriptions.&lt;name&gt;.receive-as             type:version,type:version
  * </pre>
  *
- * Unset keys take the defaults of {@link StreamDefinition#persistent} and {@link SubscriptionDefinition#of}.
+ * Unset keys take the defaults of {@link StreamDefinition#persistent} and {@link SubscriptionDefinition#of}, or
+ * those of a declaration the keys override (a {@code @Subscribe} annotation that declares the subscription).
  * A malformed value fails naming the key, the value and what is allowed.
  */
 public final class ConfiguredTopology {
@@ -81,46 +83,72 @@ public final class ConfiguredTopology {
 
     /** The streams the configuration declares. */
     public List<StreamDefinition> streams() {
+        return streams(Map.of());
+    }
+
+    /**
+     * The streams the configuration declares, and {@code declared} (by category) with each configured key
+     * overriding its part: a category with keys and no declaration starts from {@link StreamDefinition#persistent}.
+     */
+    public List<StreamDefinition> streams(Map<String, StreamDefinition> declared) {
+        Set<String> categories = names(STREAMS, STREAM_KEYS);
         List<StreamDefinition> streams = new ArrayList<>();
-        for (String category : names(STREAMS, STREAM_KEYS)) {
+        for (String category : categories) {
             String prefix = STREAMS + category + ".";
-            StreamDefinition stream = StreamDefinition.persistent(category);
-            StreamType type = enumValue(prefix + "type", StreamType.class).orElse(StreamType.PERSISTENT);
-            stream = new StreamDefinition(
+            StreamDefinition base = declared.getOrDefault(category, StreamDefinition.persistent(category));
+            Retention retention = base.retention();
+            streams.add(new StreamDefinition(
                     category,
-                    type,
-                    enumValue(prefix + "semantics", DeliverySemantics.class).orElse(stream.semantics()),
-                    enumValue(prefix + "scope", StreamScope.class).orElse(stream.scope()),
+                    enumValue(prefix + "type", StreamType.class).orElse(base.type()),
+                    enumValue(prefix + "semantics", DeliverySemantics.class).orElse(base.semantics()),
+                    enumValue(prefix + "scope", StreamScope.class).orElse(base.scope()),
                     new Retention(
-                            duration(prefix + "retention.max-age").orElse(null),
-                            number(prefix + "retention.max-events").orElse(0L),
-                            number(prefix + "retention.max-bytes").orElse(0L)));
-            streams.add(stream);
+                            duration(prefix + "retention.max-age").orElse(retention.maxAge()),
+                            number(prefix + "retention.max-events").orElse(retention.maxEvents()),
+                            number(prefix + "retention.max-bytes").orElse(retention.maxBytes()))));
         }
+        declared.forEach((category, stream) -> {
+            if (!categories.contains(category)) {
+                streams.add(stream);
+            }
+        });
         return streams;
     }
 
     /** The subscriptions the configuration declares. */
     public List<SubscriptionDefinition> subscriptions() {
+        return subscriptions(Map.of());
+    }
+
+    /**
+     * The subscriptions the configuration declares, and {@code declared} (by name) with each configured key
+     * overriding its part; a name with keys and no declaration needs its {@code stream} and {@code mode} keys.
+     */
+    public List<SubscriptionDefinition> subscriptions(Map<String, SubscriptionDefinition> declared) {
+        Set<String> names = names(SUBSCRIPTIONS, SUBSCRIPTION_KEYS);
         List<SubscriptionDefinition> subscriptions = new ArrayList<>();
-        for (String name : names(SUBSCRIPTIONS, SUBSCRIPTION_KEYS)) {
+        for (String name : names) {
             String prefix = SUBSCRIPTIONS + name + ".";
-            String stream = required(prefix + "stream");
-            SubscriptionMode mode =
-                    enumValue(prefix + "mode", SubscriptionMode.class).orElseThrow(() -> missing(prefix + "mode"));
-            SubscriptionDefinition subscription = SubscriptionDefinition.of(name, stream, mode);
-            RetryPolicy retry = subscription.retry();
-            String unreadAction =
-                    values.apply(prefix + "unread.action").map(String::trim).orElse("REQUEUE");
+            SubscriptionDefinition base = declared.get(name);
+            if (base == null) {
+                base = SubscriptionDefinition.of(
+                        name,
+                        required(prefix + "stream"),
+                        enumValue(prefix + "mode", SubscriptionMode.class).orElseThrow(() -> missing(prefix + "mode")));
+            }
+            RetryPolicy retry = base.retry();
             subscriptions.add(new SubscriptionDefinition(
                     name,
-                    stream,
-                    mode,
-                    start(prefix + "start").orElse(subscription.start()),
+                    values.apply(prefix + "stream")
+                            .map(String::trim)
+                            .filter(v -> !v.isEmpty())
+                            .orElse(base.stream()),
+                    enumValue(prefix + "mode", SubscriptionMode.class).orElse(base.mode()),
+                    start(prefix + "start").orElse(base.start()),
                     values.apply(prefix + "event-types")
                             .map(ConfiguredTopology::list)
-                            .orElse(Set.of()),
-                    duration(prefix + "visibility-timeout").orElse(subscription.visibilityTimeout()),
+                            .orElse(base.eventTypes()),
+                    duration(prefix + "visibility-timeout").orElse(base.visibilityTimeout()),
                     new RetryPolicy(
                             number(prefix + "retry.max-attempts")
                                     .map(Long::intValue)
@@ -128,13 +156,26 @@ public final class ConfiguredTopology {
                             duration(prefix + "retry.initial-backoff").orElse(retry.initialBackoff()),
                             decimal(prefix + "retry.multiplier").orElse(retry.multiplier()),
                             duration(prefix + "retry.max-backoff").orElse(retry.maxBackoff())),
-                    duration(prefix + "unread.timeout").orElse(subscription.unreadTimeout()),
-                    unreadAction.equalsIgnoreCase("DROP")
-                            ? null
-                            : parseEnum(prefix + "unread.action", unreadAction, NackAction.class),
-                    receiveAs(prefix + "receive-as")));
+                    duration(prefix + "unread.timeout").orElse(base.unreadTimeout()),
+                    unreadAction(prefix + "unread.action", base.unreadAction()),
+                    values.apply(prefix + "receive-as").isPresent()
+                            ? receiveAs(prefix + "receive-as")
+                            : base.receiveAs()));
         }
+        declared.forEach((name, subscription) -> {
+            if (!names.contains(name)) {
+                subscriptions.add(subscription);
+            }
+        });
         return subscriptions;
+    }
+
+    private @Nullable NackAction unreadAction(String key, @Nullable NackAction otherwise) {
+        Optional<String> value = values.apply(key).map(String::trim);
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        return value.get().equalsIgnoreCase("DROP") ? null : parseEnum(key, value.get(), NackAction.class);
     }
 
     /** The names between {@code prefix} and a known key suffix (subscription names may hold dots). */

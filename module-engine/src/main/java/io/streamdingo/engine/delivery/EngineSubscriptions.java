@@ -143,7 +143,7 @@ public final class EngineSubscriptions implements Subscriptions {
     }
 
     @Override
-    public io.streamdingo.api.streams.Consumer subscribe(String subscription, String consumerId) {
+    public io.streamdingo.api.streams.EventConsumer subscribe(String subscription, String consumerId) {
         requireOpen();
         if (consumerId == null || consumerId.isBlank()) {
             throw new IllegalArgumentException("a consumer id must not be blank");

@@ -1,15 +1,15 @@
 package io.streamdingo.engine.delivery;
 
-import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.ConsumerClosedException;
 import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.EventConsumer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** A pulling consumer of the in-memory delivery. */
-final class InMemoryConsumer implements Consumer {
+final class InMemoryConsumer implements EventConsumer {
 
     /**
      * How often a waiting poll looks again when nothing in this JVM woke it: the bound on how late it sees an

@@ -387,6 +387,18 @@ public final class DefaultReplayEngine implements ReplayEngine {
                 : "full replay (" + decision.reason() + ")";
     }
 
+    /**
+     * Checks {@code type} before any load: its handler classes follow the rules, and every handler takes an
+     * event class the store has registered (or a supertype of one).
+     *
+     * @throws IllegalArgumentException naming the method and what is wrong with it
+     */
+    public void check(AggregateType<?> type) {
+        Objects.requireNonNull(type, "type must not be null");
+        handlers.computeIfAbsent(type, t -> StateHandlers.of(t, fingerprints))
+                .requireRegisteredEventClasses(store::hasEventsOf);
+    }
+
     @SuppressWarnings("unchecked")
     private <S> StateHandlers<S> handlers(AggregateType<S> type, StreamId streamId) {
         Objects.requireNonNull(type, "type must not be null");

@@ -110,6 +110,24 @@ final class StateHandlers<S> {
         return initialFingerprint;
     }
 
+    /**
+     * Fails naming the first handler whose event class no registered event class is (itself, a subclass or an
+     * implementation): that handler could never run.
+     *
+     * @param hasEventsOf whether some registered event class is a given class
+     */
+    void requireRegisteredEventClasses(java.util.function.Predicate<Class<?>> hasEventsOf) {
+        declared.forEach((eventClass, handler) -> {
+            if (!hasEventsOf.test(eventClass)) {
+                throw new IllegalArgumentException("aggregate type " + type.category() + ": event handler "
+                        + handler.describe() + " takes " + eventClass.getName() + ", which is not a registered event"
+                        + " type (nor a supertype of one): it would never run; annotate the class @EventType and"
+                        + " compile with streamdingo-hashing on the processor path (or register it in an"
+                        + " EventStoreCustomizer)");
+            }
+        });
+    }
+
     /** The handler for events of {@code eventClass}, if any. */
     Optional<Handler> handlerFor(Class<?> eventClass) {
         return resolved.computeIfAbsent(eventClass, this::find);

@@ -78,6 +78,11 @@ final class UpcastMethod<S> implements Upcaster<S> {
     }
 
     @Override
+    public java.util.Set<Class<?>> targetTypes() {
+        return java.util.Set.of(method.getReturnType());
+    }
+
+    @Override
     public List<?> upcast(S event) {
         try {
             return List.of(method.invoke(null, event));

@@ -46,6 +46,14 @@ public final class UpcastPipeline {
                 throw new IllegalArgumentException(upcaster + " reads " + source.getName()
                         + ", which is not a registered event type; register it");
             }
+            for (Class<?> target : upcaster.targetTypes()) {
+                if (!registry.isRegistered(target)) {
+                    throw new IllegalArgumentException(upcaster + " upcasts to " + target.getName()
+                            + ", which is not a registered event type: its results could not be stored or read;"
+                            + " annotate it @EventType and compile with streamdingo-hashing on the processor path (or"
+                            + " register it)");
+                }
+            }
             Upcaster<?> previous = bySource.putIfAbsent(source, upcaster);
             if (previous != null) {
                 throw new IllegalArgumentException("both " + previous + " and " + upcaster + " upcast "

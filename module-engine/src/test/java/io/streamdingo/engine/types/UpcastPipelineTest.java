@@ -164,6 +164,23 @@ class UpcastPipelineTest {
     }
 
     @Test
+    void anUpcasterDeclaringAnUnregisteredTargetIsRejectedAtBuildNamingIt() {
+        assertThatThrownBy(() ->
+                        pipeline(List.of(Ping.class), List.of(Upcaster.of(Ping.class, Stray.class, p -> new Stray()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("upcasts to " + Stray.class.getName())
+                .hasMessageContaining("not a registered event type");
+    }
+
+    @Test
+    void anUpcasterDeclaringARegisteredTargetUpcastsToIt() {
+        UpcastPipeline pipeline = pipeline(
+                List.of(Ping.class, Pong.class), List.of(Upcaster.of(Ping.class, Pong.class, p -> new Pong())));
+
+        assertThat(pipeline.upcast(new Ping())).singleElement().isInstanceOf(Pong.class);
+    }
+
+    @Test
     void anUpcasterReturningAnUnregisteredTypeFails() {
         UpcastPipeline pipeline = pipeline(List.of(Ping.class), List.of(Upcaster.of(Ping.class, p -> new Stray())));
 

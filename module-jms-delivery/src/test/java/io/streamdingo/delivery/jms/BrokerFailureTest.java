@@ -9,9 +9,9 @@ import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.ProcessedEvents;
-import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.Delivery;
 import io.streamdingo.api.streams.DeliverySemantics;
+import io.streamdingo.api.streams.EventConsumer;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
@@ -163,14 +163,14 @@ class BrokerFailureTest {
 
         ConsumingProcess() {
             for (String member : List.of("m1", "m2")) {
-                Consumer consumer = subscriptions.subscribe(ledger.name(), member);
+                EventConsumer consumer = subscriptions.subscribe(ledger.name(), member);
                 threads.add(started("ledger-" + member, () -> consume(consumer, true)));
             }
-            Consumer auditor = subscriptions.subscribe(audit.name(), "auditor");
+            EventConsumer auditor = subscriptions.subscribe(audit.name(), "auditor");
             threads.add(started("audit", () -> consume(auditor, false)));
         }
 
-        private void consume(Consumer consumer, boolean exactlyOnce) {
+        private void consume(EventConsumer consumer, boolean exactlyOnce) {
             while (running.get()) {
                 if (!transport.connected()) {
                     lostConnection.set(true);

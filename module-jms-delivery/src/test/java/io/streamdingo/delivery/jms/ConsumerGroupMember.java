@@ -3,9 +3,9 @@ package io.streamdingo.delivery.jms;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.ProcessedEvents;
-import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.ConsumerClosedException;
 import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.EventConsumer;
 import io.streamdingo.api.streams.StaleDeliveryException;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.engine.EventStores;
@@ -64,8 +64,8 @@ public final class ConsumerGroupMember {
                                 Duration.ofMillis(200),
                                 Thread::new),
                         member);
-        Consumer exactly = subscriptions.subscribe(run.exactlyOnce().name(), member);
-        Consumer atLeast = subscriptions.subscribe(run.atLeastOnce().name(), member);
+        EventConsumer exactly = subscriptions.subscribe(run.exactlyOnce().name(), member);
+        EventConsumer atLeast = subscriptions.subscribe(run.atLeastOnce().name(), member);
         Connection autocommit = DriverManager.getConnection(url, "postgres", "");
         Thread booking = new Thread(() ->
                 consume(atLeast, delivery -> book(autocommit, run.atLeastOnce().name(), delivery.event(), member)));
@@ -83,7 +83,7 @@ public final class ConsumerGroupMember {
         void process(Delivery delivery) throws Exception;
     }
 
-    private static void consume(Consumer consumer, Work work) {
+    private static void consume(EventConsumer consumer, Work work) {
         System.out.println("consuming " + consumer.consumerId());
         while (true) {
             try {

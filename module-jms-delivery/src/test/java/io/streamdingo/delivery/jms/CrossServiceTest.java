@@ -6,9 +6,9 @@ import io.streamdingo.api.EventStore;
 import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
-import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.ConsumerPosition;
 import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.EventConsumer;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.StreamScope;
 import io.streamdingo.api.streams.SubscriptionDefinition;
@@ -99,8 +99,8 @@ class CrossServiceTest {
         for (int i = 1; i <= 5; i++) {
             shop.append(StreamId.of("carts", "c1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("c1", i)));
         }
-        Consumer billing = shopSubscriptions.subscribe(legacyBilling.name(), "billing");
-        Consumer products = shopSubscriptions.subscribe(catalogue.name(), "catalogue");
+        EventConsumer billing = shopSubscriptions.subscribe(legacyBilling.name(), "billing");
+        EventConsumer products = shopSubscriptions.subscribe(catalogue.name(), "catalogue");
         pricing.append(
                 StreamId.of("prices", "sku-1"), ExpectedVersion.any(), NewEvent.of(new PriceSetV1("sku-1", 250)));
         pricing.append(
@@ -123,7 +123,7 @@ class CrossServiceTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(pricing.headPosition(), 0L));
     }
 
-    private static List<Delivery> receive(Consumer consumer, int count) {
+    private static List<Delivery> receive(EventConsumer consumer, int count) {
         List<Delivery> received = new java.util.ArrayList<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (received.size() < count && System.nanoTime() < deadline) {

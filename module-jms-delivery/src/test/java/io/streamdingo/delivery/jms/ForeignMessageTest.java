@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
-import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.EventConsumer;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
@@ -60,7 +60,7 @@ class ForeignMessageTest {
                 EventStores.inMemoryOffsetStore(),
                 Clock.systemUTC(),
                 new JmsDeliveryTransport(broker.connectionFactory(), "sd"))) {
-            Consumer consumer = subscriptions.subscribe(audit.name(), "c");
+            EventConsumer consumer = subscriptions.subscribe(audit.name(), "c");
             relay(database);
             assertThat(receive(consumer, 2, Duration.ofSeconds(5))).containsExactly(1, 2);
 
@@ -80,7 +80,7 @@ class ForeignMessageTest {
         JmsDeliveryTransport transport = new JmsDeliveryTransport(broker.connectionFactory(), "sd");
         try (Subscriptions subscriptions = EventStores.subscriptions(
                 database, topology, EventStores.inMemoryOffsetStore(), Clock.systemUTC(), transport)) {
-            Consumer consumer = subscriptions.subscribe(audit.name(), "c");
+            EventConsumer consumer = subscriptions.subscribe(audit.name(), "c");
             add(database, 1);
             relay(database);
             assertThat(receive(consumer, 1, Duration.ofSeconds(5))).containsExactly(1);
@@ -116,7 +116,7 @@ class ForeignMessageTest {
         relays.computeIfAbsent(engine, s -> broker.relay(s, topology, "sd")).publishPending();
     }
 
-    private static List<Integer> receive(Consumer consumer, int count, Duration within) {
+    private static List<Integer> receive(EventConsumer consumer, int count, Duration within) {
         List<Integer> received = new ArrayList<>();
         long deadline = System.nanoTime() + within.toNanos();
         while (received.size() < count && System.nanoTime() < deadline) {

@@ -18,10 +18,13 @@ import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.api.streams.ConsumerStatus;
-import io.streamdingo.api.streams.Consumes;
 import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.DeliverySemantics;
 import io.streamdingo.api.streams.RunningConsumers;
+import io.streamdingo.api.streams.Subscribe;
+import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.api.streams.Subscriptions;
+import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
 import io.streamdingo.engine.EventStores;
@@ -54,7 +57,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The {@code @Consumes} methods of an application in a real CDI container (Weld) over the JPA store on H2:
+ * The {@code @Subscribe} methods of an application in a real CDI container (Weld) over the JPA store on H2:
  * one supervised consumer per subscription that outlives failures around a delivery, dispatches by payload
  * type, and refuses at start-up what cannot work.
  */
@@ -152,7 +155,7 @@ class ConsumerSupervisionTest {
     static class Ledger {
         static final Map<UUID, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
-        @Consumes("sup-ledger")
+        @Subscribe("sup-ledger")
         void book(RecordedEvent event) {
             CALLS.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
         }
@@ -164,7 +167,7 @@ class ConsumerSupervisionTest {
         static final Map<UUID, AtomicInteger> CALLS = new ConcurrentHashMap<>();
         static final AtomicBoolean FAILED_ONCE = new AtomicBoolean();
 
-        @Consumes("sup-batch")
+        @Subscribe("sup-batch")
         void book(RecordedEvent event) {
             CALLS.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
             if (((ItemAdded) event.payload()).quantity() == 13 && FAILED_ONCE.compareAndSet(false, true)) {
@@ -180,12 +183,12 @@ class ConsumerSupervisionTest {
         static final List<UUID> REFUNDED = new CopyOnWriteArrayList<>();
         static final Set<String> WRONG = ConcurrentHashMap.newKeySet();
 
-        @Consumes("sup-billing")
+        @Subscribe("sup-billing")
         void bill(ItemAdded added) {
             BILLED.add(UUID.nameUUIDFromBytes(added.sku().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
 
-        @Consumes("sup-billing")
+        @Subscribe("sup-billing")
         void refund(ItemRemoved removed) {
             REFUNDED.add(UUID.nameUUIDFromBytes(removed.sku().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
@@ -194,12 +197,12 @@ class ConsumerSupervisionTest {
     /** A method that settles deliveries itself beside one that does not: they cannot share a subscription. */
     @ApplicationScoped
     static class MixedSettling {
-        @Consumes("sup-mixed")
+        @Subscribe("sup-mixed")
         void settle(Delivery delivery) {
             delivery.ack();
         }
 
-        @Consumes("sup-mixed")
+        @Subscribe("sup-mixed")
         void book(ItemAdded added) {}
     }
 
@@ -209,14 +212,35 @@ class ConsumerSupervisionTest {
     /** A consumer of a type the store cannot hold: it would never be called. */
     @ApplicationScoped
     static class Stranger {
-        @Consumes("sup-stranger")
+        @Subscribe("sup-stranger")
         void take(Unregistered event) {}
+    }
+
+    /** A subscription and its stream declared by the annotation alone: no configuration key names them. */
+    @ApplicationScoped
+    static class Packing {
+        static final List<String> PACKED = new CopyOnWriteArrayList<>();
+
+        @Subscribe(value = "sup-packing", stream = "sup_packing_stream")
+        void pack(ItemAdded added) {
+            PACKED.add(added.sku());
+        }
+    }
+
+    /** Two methods that declare one subscription in two modes. */
+    @ApplicationScoped
+    static class Undecided {
+        @Subscribe(value = "sup-undecided", stream = "sup_undecided_stream")
+        void group(ItemAdded added) {}
+
+        @Subscribe(value = "sup-undecided", stream = "sup_undecided_stream", mode = SubscriptionMode.BROADCAST)
+        void everyone(ItemRemoved removed) {}
     }
 
     /** A read-receipt subscription served by a method that cannot mark anything read. */
     @ApplicationScoped
     static class UnreadableReceipts {
-        @Consumes("sup-receipts")
+        @Subscribe("sup-receipts")
         void show(ItemAdded added) {}
     }
 
@@ -422,5 +446,49 @@ class ConsumerSupervisionTest {
                 .hasMessageContaining("Stranger.take")
                 .hasMessageContaining(Unregistered.class.getName())
                 .hasMessageContaining("not a registered event type");
+    }
+
+    @Test
+    void aSubscriptionDeclaredByItsAnnotationAloneIsAnAtLeastOnceConsumerGroupThatReceivesEveryEvent()
+            throws Exception {
+        Packing.PACKED.clear();
+        try (WeldContainer container = application(Packing.class)) {
+            EventStore store = container.select(EventStore.class).get();
+            for (int i = 0; i < 10; i++) {
+                store.append(
+                        StreamId.of("sup_packing_stream", "p-" + i % 3),
+                        ExpectedVersion.any(),
+                        NewEvent.of(new ItemAdded("sku-" + i, 1)));
+            }
+            awaitUntil(() -> Packing.PACKED.size() >= 10, 20);
+
+            Topology topology = container.select(Topology.class).get();
+            assertThat(topology.subscription("sup-packing").orElseThrow().mode())
+                    .isEqualTo(SubscriptionMode.CONSUMER_GROUP);
+            assertThat(topology.stream("sup_packing_stream").orElseThrow().semantics())
+                    .isEqualTo(DeliverySemantics.AT_LEAST_ONCE);
+            assertThat(Packing.PACKED).hasSize(10).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aConfigurationKeyOverridesTheModeAnAnnotationDeclares() {
+        config.put("streamdingo.subscriptions.sup-packing.mode", "EXCLUSIVE");
+        configure(config);
+
+        try (WeldContainer container = application(Packing.class)) {
+            Topology topology = container.select(Topology.class).get();
+
+            assertThat(topology.subscription("sup-packing").orElseThrow().mode())
+                    .isEqualTo(SubscriptionMode.EXCLUSIVE);
+        }
+    }
+
+    @Test
+    void methodsThatDeclareOneSubscriptionDifferentlyFailTheDeploymentNamingBoth() {
+        assertThatThrownBy(() -> application(Undecided.class).close())
+                .hasStackTraceContaining("Undecided.group")
+                .hasStackTraceContaining("Undecided.everyone")
+                .hasStackTraceContaining("declares the subscription differently");
     }
 }

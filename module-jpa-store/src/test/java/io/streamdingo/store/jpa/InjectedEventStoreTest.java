@@ -16,9 +16,9 @@ import io.streamdingo.api.replay.LoadedState;
 import io.streamdingo.api.replay.ReplayDecision;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.spi.ProcessedEvents;
-import io.streamdingo.api.streams.Consumer;
-import io.streamdingo.api.streams.Consumes;
 import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.EventConsumer;
+import io.streamdingo.api.streams.Subscribe;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
@@ -32,6 +32,7 @@ import io.streamdingo.engine.cdi.StorageCheck;
 import io.streamdingo.engine.cdi.StreamsProducer;
 import io.streamdingo.store.jpa.cdi.JpaStoreProducer;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
+import io.streamdingo.tck.events.CartEvents.ItemRemoved;
 import io.streamdingo.tck.replay.CartState;
 import io.streamdingo.tck.replay.Carts;
 import jakarta.annotation.Priority;
@@ -72,6 +73,15 @@ class InjectedEventStoreTest {
     /** The application's registration of its event types. */
     @ApplicationScoped
     static class ShopEvents implements EventStoreCustomizer {
+        @Override
+        public void customize(EventStoreBuilder builder) {
+            builder.register(ItemAdded.class, ItemRemoved.class);
+        }
+    }
+
+    /** An application that forgot one of the event types its aggregate's handlers take. */
+    @ApplicationScoped
+    static class AdditionsOnly implements EventStoreCustomizer {
         @Override
         public void customize(EventStoreBuilder builder) {
             builder.register(ItemAdded.class);
@@ -144,7 +154,7 @@ class InjectedEventStoreTest {
         static final List<ItemAdded> BILLED = new CopyOnWriteArrayList<>();
         static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
 
-        @Consumes("cdi-push")
+        @Subscribe("cdi-push")
         void bill(ItemAdded added) {
             if (FAILURES_LEFT.getAndDecrement() > 0) {
                 throw new IllegalStateException("payment service down");
@@ -158,7 +168,7 @@ class InjectedEventStoreTest {
     static class ShippingConsumer {
         static final Map<java.util.UUID, AtomicInteger> CALLS = new java.util.concurrent.ConcurrentHashMap<>();
 
-        @Consumes("cdi-ship")
+        @Subscribe("cdi-ship")
         void ship(io.streamdingo.api.RecordedEvent event) {
             CALLS.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
         }
@@ -224,6 +234,24 @@ class InjectedEventStoreTest {
                             .state())
                     .isEqualTo(new CartState(5, 0));
         }
+    }
+
+    @Test
+    void anAggregateTypeWhoseHandlerTakesAnUnregisteredEventClassFailsTheDeploymentNamingBoth() {
+        Weld weld = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(
+                        EventStoreProducer.class,
+                        ReplayProducer.class,
+                        JpaStoreProducer.class,
+                        AdditionsOnly.class,
+                        Database.class,
+                        Aggregates.class);
+
+        assertThatThrownBy(() -> weld.initialize().close())
+                .hasStackTraceContaining("CartHandlers.removed")
+                .hasStackTraceContaining(ItemRemoved.class.getName())
+                .hasStackTraceContaining("not a registered event type");
     }
 
     @Test
@@ -303,7 +331,7 @@ class InjectedEventStoreTest {
             Subscriptions subscriptions = container.select(Subscriptions.class).get();
             store.append(StreamId.of("cdi_orders", "o-1"), ExpectedVersion.any(), NewEvent.of(new ItemAdded("sku", 1)));
 
-            try (Consumer consumer = subscriptions.subscribe("cdi-billing", "node-1")) {
+            try (EventConsumer consumer = subscriptions.subscribe("cdi-billing", "node-1")) {
                 Delivery delivery = consumer.poll(Duration.ofSeconds(5)).orElseThrow();
                 assertThat(delivery.event().payload()).isEqualTo(new ItemAdded("sku", 1));
                 delivery.ack();

@@ -8,9 +8,9 @@ import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.ProcessedEvents;
-import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.Delivery;
 import io.streamdingo.api.streams.DeliverySemantics;
+import io.streamdingo.api.streams.EventConsumer;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
@@ -126,7 +126,7 @@ class PostgresExactlyOnceTest {
         Subscriptions subscriptions = EventStores.inMemorySubscriptions(
                 engine, topology, new JpaOffsetStore(SCHEMA.entityManagerFactory()), clock);
         store.append(StreamId.of(category, "order-1"), ExpectedVersion.noStream(), NewEvent.of(new ItemAdded("a", 1)));
-        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(billing.name(), "c");
 
         Delivery first = consumer.poll(Duration.ZERO).orElseThrow();
         UUID event = first.event().eventId();

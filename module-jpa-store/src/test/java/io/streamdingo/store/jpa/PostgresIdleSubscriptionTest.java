@@ -6,8 +6,8 @@ import io.streamdingo.api.EventStore;
 import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.StreamId;
-import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.Delivery;
+import io.streamdingo.api.streams.EventConsumer;
 import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.SubscriptionDefinition;
 import io.streamdingo.api.streams.SubscriptionMode;
@@ -60,7 +60,7 @@ class PostgresIdleSubscriptionTest {
             }
             Subscriptions subscriptions =
                     EventStores.inMemorySubscriptions(engine, topology, new JpaOffsetStore(emf), Clock.systemUTC());
-            Consumer consumer = subscriptions.subscribe("idle-billing", "billing");
+            EventConsumer consumer = subscriptions.subscribe("idle-billing", "billing");
             for (int i = 0; i < 5; i++) {
                 consumer.poll(Duration.ofSeconds(5)).orElseThrow().ack();
             }

@@ -11,11 +11,11 @@ import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
-import io.streamdingo.api.streams.Consumer;
 import io.streamdingo.api.streams.ConsumerPosition;
 import io.streamdingo.api.streams.DeadLetter;
 import io.streamdingo.api.streams.Delivery;
 import io.streamdingo.api.streams.DeliverySemantics;
+import io.streamdingo.api.streams.EventConsumer;
 import io.streamdingo.api.streams.NackAction;
 import io.streamdingo.api.streams.Retention;
 import io.streamdingo.api.streams.RetryPolicy;
@@ -169,7 +169,7 @@ public abstract class DeliveryContract {
         }
     }
 
-    private Optional<Delivery> pollNow(Consumer consumer) {
+    private Optional<Delivery> pollNow(EventConsumer consumer) {
         awaitInFlight();
         return consumer.poll(Duration.ZERO);
     }
@@ -179,7 +179,7 @@ public abstract class DeliveryContract {
     }
 
     /** Polls and acks until nothing is due; the quantities received, in order. */
-    private List<Integer> drain(Consumer consumer) {
+    private List<Integer> drain(EventConsumer consumer) {
         List<Integer> received = new ArrayList<>();
         for (Optional<Delivery> d = pollNow(consumer); d.isPresent(); d = pollNow(consumer)) {
             received.add(quantity(d.get()));
@@ -194,8 +194,8 @@ public abstract class DeliveryContract {
     void broadcastGivesEveryConsumerEveryEvent() {
         SubscriptionDefinition news = subscription("news", SubscriptionMode.BROADCAST);
         Subscriptions subscriptions = start(news);
-        Consumer first = subscriptions.subscribe(news.name(), "first");
-        Consumer second = subscriptions.subscribe(news.name(), "second");
+        EventConsumer first = subscriptions.subscribe(news.name(), "first");
+        EventConsumer second = subscriptions.subscribe(news.name(), "second");
         add(stream("a"), 1, 2);
         add(stream("b"), 3);
 
@@ -207,8 +207,8 @@ public abstract class DeliveryContract {
     void broadcastConsumersKeepPositionsOfTheirOwn() {
         SubscriptionDefinition news = subscription("news", SubscriptionMode.BROADCAST);
         Subscriptions subscriptions = start(news);
-        Consumer first = subscriptions.subscribe(news.name(), "first");
-        Consumer second = subscriptions.subscribe(news.name(), "second");
+        EventConsumer first = subscriptions.subscribe(news.name(), "first");
+        EventConsumer second = subscriptions.subscribe(news.name(), "second");
         add(stream("a"), 1, 2);
         drain(first);
 
@@ -224,8 +224,8 @@ public abstract class DeliveryContract {
     void exclusiveDeliversToOneConsumerAtATime() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);
-        Consumer active = subscriptions.subscribe(billing.name(), "active");
-        Consumer standby = subscriptions.subscribe(billing.name(), "standby");
+        EventConsumer active = subscriptions.subscribe(billing.name(), "active");
+        EventConsumer standby = subscriptions.subscribe(billing.name(), "standby");
         add(stream("a"), 1, 2, 3);
 
         assertThat(pollNow(standby)).isEmpty();
@@ -237,8 +237,8 @@ public abstract class DeliveryContract {
     void exclusiveFailsOverWhenTheActiveConsumerLeavesAndRedeliversWhatItHeld() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);
-        Consumer active = subscriptions.subscribe(billing.name(), "active");
-        Consumer standby = subscriptions.subscribe(billing.name(), "standby");
+        EventConsumer active = subscriptions.subscribe(billing.name(), "active");
+        EventConsumer standby = subscriptions.subscribe(billing.name(), "standby");
         add(stream("a"), 1, 2);
         assertThat(pollNow(active)).isPresent(); // taken, never settled
 
@@ -251,8 +251,8 @@ public abstract class DeliveryContract {
     void exclusiveFailsOverWhenTheActiveConsumerStopsPolling() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);
-        Consumer active = subscriptions.subscribe(billing.name(), "active");
-        Consumer standby = subscriptions.subscribe(billing.name(), "standby");
+        EventConsumer active = subscriptions.subscribe(billing.name(), "active");
+        EventConsumer standby = subscriptions.subscribe(billing.name(), "standby");
         add(stream("a"), 1);
         assertThat(pollNow(active)).isPresent();
 
@@ -265,8 +265,8 @@ public abstract class DeliveryContract {
     void aConsumerGroupSplitsStreamsAcrossMembersAndKeepsEachStreamInOrder() {
         SubscriptionDefinition workers = subscription("workers", SubscriptionMode.CONSUMER_GROUP);
         Subscriptions subscriptions = start(workers);
-        Consumer one = subscriptions.subscribe(workers.name(), "one");
-        Consumer two = subscriptions.subscribe(workers.name(), "two");
+        EventConsumer one = subscriptions.subscribe(workers.name(), "one");
+        EventConsumer two = subscriptions.subscribe(workers.name(), "two");
         for (int s = 0; s < 20; s++) {
             add(stream("s" + s), 1, 2, 3);
         }
@@ -276,7 +276,7 @@ public abstract class DeliveryContract {
         boolean progress = true;
         while (progress) {
             progress = false;
-            for (Consumer member : List.of(one, two)) {
+            for (EventConsumer member : List.of(one, two)) {
                 Optional<Delivery> delivery = pollNow(member);
                 if (delivery.isPresent()) {
                     String id = delivery.get().event().streamId().id();
@@ -301,8 +301,8 @@ public abstract class DeliveryContract {
     void aConsumerGroupRebalancesWhenAMemberLeaves() {
         SubscriptionDefinition workers = subscription("workers", SubscriptionMode.CONSUMER_GROUP);
         Subscriptions subscriptions = start(workers);
-        Consumer one = subscriptions.subscribe(workers.name(), "one");
-        Consumer two = subscriptions.subscribe(workers.name(), "two");
+        EventConsumer one = subscriptions.subscribe(workers.name(), "one");
+        EventConsumer two = subscriptions.subscribe(workers.name(), "two");
         for (int s = 0; s < 10; s++) {
             add(stream("s" + s), s);
         }
@@ -319,8 +319,8 @@ public abstract class DeliveryContract {
     void aConsumerGroupMemberThatStopsPollingLosesItsStreams() {
         SubscriptionDefinition workers = subscription("workers", SubscriptionMode.CONSUMER_GROUP);
         Subscriptions subscriptions = start(workers);
-        Consumer one = subscriptions.subscribe(workers.name(), "one");
-        Consumer two = subscriptions.subscribe(workers.name(), "two");
+        EventConsumer one = subscriptions.subscribe(workers.name(), "one");
+        EventConsumer two = subscriptions.subscribe(workers.name(), "two");
         for (int s = 0; s < 10; s++) {
             add(stream("s" + s), s);
         }
@@ -346,7 +346,7 @@ public abstract class DeliveryContract {
     void aStreamsNextEventWaitsUntilTheEarlierOneIsSettled() {
         SubscriptionDefinition workers = subscription("workers", SubscriptionMode.CONSUMER_GROUP);
         Subscriptions subscriptions = start(workers);
-        Consumer only = subscriptions.subscribe(workers.name(), "only");
+        EventConsumer only = subscriptions.subscribe(workers.name(), "only");
         add(stream("a"), 1, 2);
         add(stream("b"), 3);
 
@@ -370,7 +370,7 @@ public abstract class DeliveryContract {
     void aReadReceiptTellsDeliveredFromRead() {
         SubscriptionDefinition inbox = inbox(NackAction.REQUEUE);
         Subscriptions subscriptions = start(inbox);
-        Consumer reader = subscriptions.subscribe(inbox.name(), "reader");
+        EventConsumer reader = subscriptions.subscribe(inbox.name(), "reader");
         add(stream("a"), 1);
         Delivery delivery = pollNow(reader).orElseThrow();
 
@@ -386,7 +386,7 @@ public abstract class DeliveryContract {
     @Test
     void aDeliveredButUnreadEventDoesNotHoldBackItsStream() {
         SubscriptionDefinition inbox = inbox(NackAction.REQUEUE);
-        Consumer reader = start(inbox).subscribe(inbox.name(), "reader");
+        EventConsumer reader = start(inbox).subscribe(inbox.name(), "reader");
         add(stream("a"), 1, 2);
 
         pollNow(reader).orElseThrow().ack();
@@ -398,7 +398,7 @@ public abstract class DeliveryContract {
     void anEventLeftUnreadIsDeliveredAgainAfterTheUnreadTimeout() {
         SubscriptionDefinition inbox = inbox(NackAction.REQUEUE);
         Subscriptions subscriptions = start(inbox);
-        Consumer reader = subscriptions.subscribe(inbox.name(), "reader");
+        EventConsumer reader = subscriptions.subscribe(inbox.name(), "reader");
         add(stream("a"), 1);
         Delivery first = pollNow(reader).orElseThrow();
         first.ack();
@@ -415,7 +415,7 @@ public abstract class DeliveryContract {
     void anEventLeftUnreadCanGoToTheDeadLetters() {
         SubscriptionDefinition inbox = inbox(NackAction.DEAD_LETTER);
         Subscriptions subscriptions = start(inbox);
-        Consumer reader = subscriptions.subscribe(inbox.name(), "reader");
+        EventConsumer reader = subscriptions.subscribe(inbox.name(), "reader");
         add(stream("a"), 1);
         pollNow(reader).orElseThrow().ack();
 
@@ -431,7 +431,7 @@ public abstract class DeliveryContract {
     void anEventLeftUnreadCanBeDropped() {
         SubscriptionDefinition inbox = inbox(null);
         Subscriptions subscriptions = start(inbox);
-        Consumer reader = subscriptions.subscribe(inbox.name(), "reader");
+        EventConsumer reader = subscriptions.subscribe(inbox.name(), "reader");
         add(stream("a"), 1);
         pollNow(reader).orElseThrow().ack();
 
@@ -447,8 +447,8 @@ public abstract class DeliveryContract {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         SubscriptionDefinition inbox = inbox(NackAction.REQUEUE);
         Subscriptions subscriptions = start(billing, inbox);
-        Consumer payer = subscriptions.subscribe(billing.name(), "payer");
-        Consumer reader = subscriptions.subscribe(inbox.name(), "reader");
+        EventConsumer payer = subscriptions.subscribe(billing.name(), "payer");
+        EventConsumer reader = subscriptions.subscribe(inbox.name(), "reader");
         add(stream("a"), 1);
 
         Delivery billed = pollNow(payer).orElseThrow();
@@ -467,7 +467,7 @@ public abstract class DeliveryContract {
     @Test
     void aNackedDeliveryComesBackAfterTheBackoffAsTheNextAttempt() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
-        Consumer consumer = start(billing).subscribe(billing.name(), "c");
+        EventConsumer consumer = start(billing).subscribe(billing.name(), "c");
         add(stream("a"), 7);
         pollNow(consumer).orElseThrow().nack(NackAction.REQUEUE);
 
@@ -482,7 +482,7 @@ public abstract class DeliveryContract {
     @Test
     void backoffGrowsWithEachAttempt() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
-        Consumer consumer = start(billing).subscribe(billing.name(), "c");
+        EventConsumer consumer = start(billing).subscribe(billing.name(), "c");
         add(stream("a"), 7);
         pollNow(consumer).orElseThrow().nack(NackAction.REQUEUE);
         clock.advance(Duration.ofSeconds(1));
@@ -497,7 +497,7 @@ public abstract class DeliveryContract {
     @Test
     void anUnacknowledgedDeliveryIsRedeliveredAfterTheVisibilityTimeout() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
-        Consumer consumer = start(billing).subscribe(billing.name(), "c");
+        EventConsumer consumer = start(billing).subscribe(billing.name(), "c");
         add(stream("a"), 7);
         Delivery lost = pollNow(consumer).orElseThrow();
 
@@ -512,7 +512,7 @@ public abstract class DeliveryContract {
     void afterTheLastAttemptTheEventBecomesADeadLetterAndTheOthersFlowOn() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);
-        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(billing.name(), "c");
         add(stream("a"), 7, 8);
         for (int attempt = 1; attempt <= 3; attempt++) {
             Delivery delivery = pollNow(consumer).orElseThrow();
@@ -532,7 +532,7 @@ public abstract class DeliveryContract {
     void aNackToDeadLetterSkipsTheRetries() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);
-        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(billing.name(), "c");
         add(stream("a"), 7);
 
         pollNow(consumer).orElseThrow().nack(NackAction.DEAD_LETTER);
@@ -548,7 +548,7 @@ public abstract class DeliveryContract {
     void deadLettersCanBeReplayed() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);
-        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(billing.name(), "c");
         add(stream("a"), 7);
         pollNow(consumer).orElseThrow().nack(NackAction.DEAD_LETTER);
 
@@ -570,7 +570,7 @@ public abstract class DeliveryContract {
         before.close();
 
         Subscriptions after = start(billing);
-        Consumer consumer = after.subscribe(billing.name(), "c");
+        EventConsumer consumer = after.subscribe(billing.name(), "c");
 
         assertThat(after.deadLetters(billing.name())).singleElement().satisfies(letter -> assertThat(
                         ((ItemAdded) letter.event().payload()).quantity())
@@ -586,7 +586,7 @@ public abstract class DeliveryContract {
     void aReplayedDeadLetterStaysUntilItsNewDeliveryIsSettled() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions before = start(billing);
-        Consumer consumer = before.subscribe(billing.name(), "c");
+        EventConsumer consumer = before.subscribe(billing.name(), "c");
         add(stream("a"), 7);
         pollNow(consumer).orElseThrow().nack(NackAction.DEAD_LETTER);
         before.replayDeadLetters(billing.name());
@@ -602,7 +602,7 @@ public abstract class DeliveryContract {
     void oneDeadLetterCanBeReplayedOrDeletedByItsId() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);
-        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(billing.name(), "c");
         add(stream("a"), 7);
         add(stream("b"), 8);
         pollNow(consumer).orElseThrow().nack(NackAction.DEAD_LETTER);
@@ -632,7 +632,7 @@ public abstract class DeliveryContract {
     void atMostOnceNeverRedelivers() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(DeliverySemantics.AT_MOST_ONCE, billing);
-        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(billing.name(), "c");
         add(stream("a"), 1, 2);
         pollNow(consumer).orElseThrow().nack(NackAction.REQUEUE);
         pollNow(consumer).orElseThrow(); // never settled
@@ -641,19 +641,19 @@ public abstract class DeliveryContract {
         assertThat(pollNow(consumer)).isEmpty();
         consumer.close();
 
-        Consumer restarted = start(DeliverySemantics.AT_MOST_ONCE, billing).subscribe(billing.name(), "c");
+        EventConsumer restarted = start(DeliverySemantics.AT_MOST_ONCE, billing).subscribe(billing.name(), "c");
         assertThat(pollNow(restarted)).isEmpty();
     }
 
     @Test
     void atLeastOnceRedeliversWhatWasNotAcknowledgedBeforeACrash() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
-        Consumer before = start(billing).subscribe(billing.name(), "c");
+        EventConsumer before = start(billing).subscribe(billing.name(), "c");
         add(stream("a"), 1, 2, 3);
         pollNow(before).orElseThrow().ack();
         pollNow(before).orElseThrow(); // the process dies while processing 2
 
-        Consumer after = start(billing).subscribe(billing.name(), "c");
+        EventConsumer after = start(billing).subscribe(billing.name(), "c");
 
         assertThat(drain(after)).containsExactly(2, 3);
     }
@@ -661,7 +661,7 @@ public abstract class DeliveryContract {
     @Test
     void settlingADeliveryTwiceFails() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
-        Consumer consumer = start(billing).subscribe(billing.name(), "c");
+        EventConsumer consumer = start(billing).subscribe(billing.name(), "c");
         add(stream("a"), 1);
         Delivery delivery = pollNow(consumer).orElseThrow();
         delivery.ack();
@@ -680,8 +680,8 @@ public abstract class DeliveryContract {
     void anEphemeralEventReachesItsSubscribersWithoutBeingStored() {
         SubscriptionDefinition pings = live("pings", SubscriptionMode.BROADCAST);
         Subscriptions subscriptions = startEphemeral(Duration.ofMinutes(1), pings);
-        Consumer first = subscriptions.subscribe(pings.name(), "first");
-        Consumer second = subscriptions.subscribe(pings.name(), "second");
+        EventConsumer first = subscriptions.subscribe(pings.name(), "first");
+        EventConsumer second = subscriptions.subscribe(pings.name(), "second");
 
         subscriptions.publish(stream("a"), NewEvent.of(new ItemAdded("a", 5)));
 
@@ -696,7 +696,7 @@ public abstract class DeliveryContract {
     void anEphemeralEventIsRedeliveredUntilAcknowledgedLikeAnyOther() {
         SubscriptionDefinition jobs = live("jobs", SubscriptionMode.CONSUMER_GROUP);
         Subscriptions subscriptions = startEphemeral(Duration.ofMinutes(10), jobs);
-        Consumer worker = subscriptions.subscribe(jobs.name(), "worker");
+        EventConsumer worker = subscriptions.subscribe(jobs.name(), "worker");
         subscriptions.publish(stream("a"), NewEvent.of(new ItemAdded("a", 5)));
 
         pollNow(worker).orElseThrow().nack(NackAction.REQUEUE);
@@ -709,7 +709,7 @@ public abstract class DeliveryContract {
     void anEphemeralMessageNobodyReadExpires() {
         SubscriptionDefinition pings = live("pings", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = startEphemeral(Duration.ofMinutes(1), pings);
-        Consumer consumer = subscriptions.subscribe(pings.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(pings.name(), "c");
         subscriptions.publish(stream("a"), NewEvent.of(new ItemAdded("a", 1)));
 
         clock.advance(Duration.ofMinutes(2));
@@ -750,7 +750,7 @@ public abstract class DeliveryContract {
         SubscriptionDefinition legacy =
                 live("legacy", SubscriptionMode.BROADCAST).receivingAs("tck.PriceSet", 2);
         Subscriptions subscriptions = startEphemeral(Duration.ofMinutes(1), legacy);
-        Consumer consumer = subscriptions.subscribe(legacy.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(legacy.name(), "c");
 
         subscriptions.publish(stream("p"), NewEvent.of(new PriceSetV1("sku", 250)));
 
@@ -762,13 +762,13 @@ public abstract class DeliveryContract {
     @Test
     void aPositionSurvivesARestart() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
-        Consumer before = start(billing).subscribe(billing.name(), "c");
+        EventConsumer before = start(billing).subscribe(billing.name(), "c");
         add(stream("a"), 1, 2);
         assertThat(drain(before)).containsExactly(1, 2);
         before.close();
         add(stream("a"), 3);
 
-        Consumer after = start(billing).subscribe(billing.name(), "c");
+        EventConsumer after = start(billing).subscribe(billing.name(), "c");
 
         assertThat(drain(after)).containsExactly(3);
     }
@@ -777,7 +777,7 @@ public abstract class DeliveryContract {
     void lagCountsTheSubscriptionsEventsBeyondItsPositionAndNoOthers() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);
-        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(billing.name(), "c");
         add(stream("a"), 1, 2);
         add(StreamId.of("elsewhere" + UUID.randomUUID().toString().replace("-", ""), "x"), 9, 9, 9);
         add(stream("b"), 3, 4);
@@ -793,7 +793,7 @@ public abstract class DeliveryContract {
         add(stream("a"), 1, 2);
         SubscriptionDefinition fresh =
                 subscription("fresh", SubscriptionMode.EXCLUSIVE).startingAt(StartPosition.latest());
-        Consumer consumer = start(fresh).subscribe(fresh.name(), "c");
+        EventConsumer consumer = start(fresh).subscribe(fresh.name(), "c");
         add(stream("a"), 3);
 
         assertThat(drain(consumer)).containsExactly(3);
@@ -815,7 +815,7 @@ public abstract class DeliveryContract {
     void resettingAPositionDeliversAgainFromThere() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);
-        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(billing.name(), "c");
         add(stream("a"), 1, 2, 3);
         List<RecordedEvent> events = store.read(stream("a")).toList();
         drain(consumer);
@@ -830,7 +830,7 @@ public abstract class DeliveryContract {
     void aFilterLetsOnlyTheNamedEventTypesThrough() {
         SubscriptionDefinition notes =
                 subscription("notes", SubscriptionMode.EXCLUSIVE).onlyTypes("tck.NoteAdded");
-        Consumer consumer = start(notes).subscribe(notes.name(), "c");
+        EventConsumer consumer = start(notes).subscribe(notes.name(), "c");
         add(stream("a"), 1);
         store.append(stream("a"), ExpectedVersion.any(), NewEvent.of(new NoteAdded("fragile")));
 
@@ -844,7 +844,7 @@ public abstract class DeliveryContract {
     void aCatchUpSubscriptionContinuesLiveWithoutGapOrDuplicateWhileWritersAppend() throws Exception {
         add(stream("history"), 1, 2, 3);
         SubscriptionDefinition audit = subscription("audit", SubscriptionMode.EXCLUSIVE);
-        Consumer consumer = start(audit).subscribe(audit.name(), "c");
+        EventConsumer consumer = start(audit).subscribe(audit.name(), "c");
         int writers = 4;
         int perWriter = 50;
         List<Thread> threads = new ArrayList<>();
@@ -884,7 +884,7 @@ public abstract class DeliveryContract {
     void eventsOfOtherCategoriesWithTypesThisApplicationDoesNotKnowAreSkipped() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);
-        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(billing.name(), "c");
         add(stream("a"), 1);
         otherService.append(
                 StreamId.of(category + "_other", "x"), ExpectedVersion.any(), NewEvent.of(new ItemRemoved("x")));
@@ -898,7 +898,7 @@ public abstract class DeliveryContract {
     void anEventOfItsCategoryThatCannotBeReadBecomesADeadLetterAndTheOthersFlowOn() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);
-        Consumer consumer = subscriptions.subscribe(billing.name(), "c");
+        EventConsumer consumer = subscriptions.subscribe(billing.name(), "c");
         add(stream("a"), 1);
         // another application writes a type this one does not register into the same category
         otherService.append(stream("b"), ExpectedVersion.any(), NewEvent.of(new ItemRemoved("x")));

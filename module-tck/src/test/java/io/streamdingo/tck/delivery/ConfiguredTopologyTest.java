@@ -188,4 +188,74 @@ class ConfiguredTopologyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invoices, which is not declared");
     }
+
+    /** The topology of {@code config} over what a {@code @Subscribe(value = "audit", stream = "ledger")} declares. */
+    private static Topology annotated(Map<String, String> config, List<StreamDefinition> inCode) {
+        return EventStores.topology(
+                config.keySet(),
+                key -> Optional.ofNullable(config.get(key)),
+                inCode,
+                List.of(),
+                List.of(StreamDefinition.persistent("ledger").withSemantics(DeliverySemantics.EXACTLY_ONCE)),
+                List.of(SubscriptionDefinition.of("audit", "ledger", SubscriptionMode.CONSUMER_GROUP)));
+    }
+
+    @Test
+    void anAnnotationsDeclarationNeedsNoConfiguration() {
+        Topology topology = annotated(Map.of(), List.of());
+
+        assertThat(topology.subscription("audit").orElseThrow().mode()).isEqualTo(SubscriptionMode.CONSUMER_GROUP);
+        assertThat(topology.stream("ledger").orElseThrow().semantics()).isEqualTo(DeliverySemantics.EXACTLY_ONCE);
+    }
+
+    @Test
+    void eachConfiguredKeyOverridesItsPartOfAnAnnotationsDeclarationAndNothingElse() {
+        Topology topology = annotated(
+                Map.of(
+                        "streamdingo.subscriptions.audit.mode", "BROADCAST",
+                        "streamdingo.subscriptions.audit.retry.max-attempts", "9",
+                        "streamdingo.streams.ledger.retention.max-events", "500"),
+                List.of());
+
+        SubscriptionDefinition audit = topology.subscription("audit").orElseThrow();
+        assertThat(audit.mode()).isEqualTo(SubscriptionMode.BROADCAST);
+        assertThat(audit.retry().maxAttempts()).isEqualTo(9);
+        assertThat(audit.stream()).isEqualTo("ledger");
+        assertThat(audit.start()).isEqualTo(StartPosition.beginning());
+        StreamDefinition ledger = topology.stream("ledger").orElseThrow();
+        assertThat(ledger.retention().maxEvents()).isEqualTo(500);
+        assertThat(ledger.semantics()).isEqualTo(DeliverySemantics.EXACTLY_ONCE);
+    }
+
+    @Test
+    void aStreamDeclaredInCodeWithOtherSemanticsThanTheAnnotationAsksForFailsNamingBoth() {
+        assertThatThrownBy(() -> annotated(Map.of(), List.of(StreamDefinition.persistent("ledger"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stream ledger is declared AT_LEAST_ONCE in code")
+                .hasMessageContaining("asks for EXACTLY_ONCE");
+    }
+
+    @Test
+    void aStreamDeclaredInCodeWithTheSameSemanticsTakesThePlaceOfTheAnnotations() {
+        StreamDefinition inCode = StreamDefinition.persistent("ledger")
+                .withSemantics(DeliverySemantics.EXACTLY_ONCE)
+                .withScope(StreamScope.CROSS_SERVICE);
+
+        Topology topology = annotated(Map.of(), List.of(inCode));
+
+        assertThat(topology.stream("ledger")).contains(inCode);
+    }
+
+    @Test
+    void aSubscriptionDeclaredByAnAnnotationAndInCodeFailsAskingForOneDeclaration() {
+        assertThatThrownBy(() -> EventStores.topology(
+                        List.of(),
+                        key -> Optional.empty(),
+                        List.of(StreamDefinition.persistent("ledger")),
+                        List.of(SubscriptionDefinition.of("audit", "ledger", SubscriptionMode.BROADCAST)),
+                        List.of(),
+                        List.of(SubscriptionDefinition.of("audit", "ledger", SubscriptionMode.CONSUMER_GROUP))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("subscription audit is declared both by a @Subscribe annotation");
+    }
 }

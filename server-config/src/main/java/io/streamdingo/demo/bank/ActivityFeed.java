@@ -1,7 +1,7 @@
 package io.streamdingo.demo.bank;
 
 import io.streamdingo.api.RecordedEvent;
-import io.streamdingo.api.streams.Consumes;
+import io.streamdingo.api.streams.Subscribe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,7 +23,7 @@ public class ActivityFeed {
 
     private final Deque<Activity> recent = new ConcurrentLinkedDeque<>();
 
-    @Consumes(BankTopology.ACTIVITY)
+    @Subscribe(value = BankTopology.ACTIVITY, stream = AccountService.CATEGORY)
     void record(RecordedEvent event) {
         recent.addFirst(new Activity(
                 event.streamId().id(),

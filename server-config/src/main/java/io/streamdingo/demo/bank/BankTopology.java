@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * The bank's streams and subscriptions, declared as beans: account events are delivered exactly once, to
- * this application's activity feed (an annotated consumer), to the audit message-driven bean, and to other
- * services (cross-service).
+ * The bank's account stream and the audit subscription, declared as beans: account events are delivered
+ * exactly once, to this application's activity feed (whose {@code @Subscribe} annotation declares its own
+ * subscription), to the audit message-driven bean, and to other services (cross-service).
  */
 @ApplicationScoped
 public class BankTopology {
@@ -26,11 +26,6 @@ public class BankTopology {
         return StreamDefinition.persistent(AccountService.CATEGORY)
                 .withSemantics(DeliverySemantics.EXACTLY_ONCE)
                 .withScope(StreamScope.CROSS_SERVICE);
-    }
-
-    @Produces
-    SubscriptionDefinition activity() {
-        return SubscriptionDefinition.of(ACTIVITY, AccountService.CATEGORY, SubscriptionMode.CONSUMER_GROUP);
     }
 
     @Produces

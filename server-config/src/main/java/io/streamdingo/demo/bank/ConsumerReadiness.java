@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness of the application's {@code @Consumes} consumers: down while one cannot make progress (its
+ * Readiness of the application's {@code @Subscribe} consumers: down while one cannot make progress (its
  * database or broker unreachable), with each consumer's state, failures in a row and last error as data.
  */
 @Readiness

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Produces the Jakarta Messaging delivery's beans: the {@link EventPublisher} the engine's outbox relay
  * publishes through, the {@link DeliveryTransport} that carries the subscriptions, so that
- * {@code @Inject Subscriptions} and {@code @Consumes} methods consume through the broker, and
+ * {@code @Inject Subscriptions} and {@code @Subscribe} methods consume through the broker, and
  * {@link MessageEvents} for message-driven beans that read a subscription's queue themselves. Both use the
  * application's {@link ConnectionFactory} bean, or else the one named by
  * {@code streamdingo.jms.connection-factory} in JNDI (default {@code jms/streamdingo}); addresses and queues

@@ -8,7 +8,7 @@ import java.util.Optional;
  * modes a consumer that does not poll for longer than the subscription's visibility timeout is considered
  * dead, and its place and unsettled deliveries go to others. Not thread-safe: one thread polls a consumer.
  */
-public interface Consumer extends AutoCloseable {
+public interface EventConsumer extends AutoCloseable {
 
     /** The id it was subscribed with. */
     String consumerId();
