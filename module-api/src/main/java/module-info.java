@@ -7,6 +7,8 @@
  */
 module io.streamdingo.api {
     requires static transitive org.jspecify;
+    // @ApplicationException on the exceptions: read by an EJB container, absent (and harmless) elsewhere
+    requires static jakarta.ejb;
 
     exports io.streamdingo.api;
     exports io.streamdingo.api.replay;

@@ -14,7 +14,6 @@ module io.streamdingo.tck {
     exports io.streamdingo.tck.store;
     exports io.streamdingo.tck.events;
     exports io.streamdingo.tck.replay;
-    exports io.streamdingo.tck.aggregate;
     exports io.streamdingo.tck.delivery;
 
     // JUnit runs the suites' lifecycle methods and default test methods reflectively.

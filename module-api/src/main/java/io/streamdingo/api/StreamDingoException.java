@@ -8,7 +8,12 @@ package io.streamdingo.api;
  * and raise {@link IllegalArgumentException} or {@link NullPointerException} as usual in Java.
  *
  * <p>Messages never contain event payloads (SEC-2): ids, types and versions only.
+ *
+ * <p>They are EJB application exceptions that roll the transaction back: an enterprise bean's caller gets
+ * the exception itself (a {@link WrongExpectedVersionException} to retry, not an {@code EJBException}), and
+ * the container does not log it as a system failure. No deployment descriptor is needed for this.
  */
+@jakarta.ejb.ApplicationException(rollback = true, inherited = true)
 public abstract sealed class StreamDingoException extends RuntimeException
         permits WrongExpectedVersionException,
                 StreamLockedException,

@@ -72,7 +72,7 @@ public class AccountService {
      */
     public String transfer(String fromId, String toId, BigDecimal amount) {
         if (fromId.equals(toId)) {
-            throw new IllegalArgumentException("a transfer needs two different accounts; " + toId + " is both");
+            throw new InvalidRequestException("a transfer needs two different accounts; " + toId + " is both");
         }
         Workflow workflow = Workflow.start("transfer");
         String transferId = workflow.id();
@@ -118,7 +118,12 @@ public class AccountService {
         return Account.of(id, replay.load(AccountHandlers.ACCOUNTS, stream(id)));
     }
 
+    /** The account's stream; an id no stream can have is the client's bad input. */
     static StreamId stream(String id) {
-        return StreamId.of(CATEGORY, id);
+        try {
+            return StreamId.of(CATEGORY, id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.streamdingo.store.jpa.JpaOffsetStore;
 import io.streamdingo.store.jpa.JpaProcessedEvents;
 import io.streamdingo.store.jpa.JpaSnapshotStore;
 import io.streamdingo.store.jpa.SchemaMigrations;
+import io.streamdingo.store.jpa.StoreMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -80,7 +81,7 @@ public class JpaStoreProducer {
         } else {
             String unit = config.getOptionalValue("streamdingo.store.jpa.persistence-unit", String.class)
                     .orElse("streamdingo");
-            emf = Persistence.createEntityManagerFactory(unit);
+            emf = Persistence.createEntityManagerFactory(unit, StoreMapping.properties());
             owned = emf;
         }
         factory = emf;

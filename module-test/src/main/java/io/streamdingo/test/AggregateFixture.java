@@ -1,4 +1,4 @@
-package io.streamdingo.tck.aggregate;
+package io.streamdingo.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,14 +48,21 @@ public final class AggregateFixture<S> {
         this.eventTypes = eventTypes.clone();
     }
 
-    /** A fixture for {@code type}, whose events are of {@code eventTypes}. */
+    /**
+     * A fixture for {@code type}, whose events are of {@code eventTypes} and of every {@code @EventType} class
+     * the compiler indexed ({@code META-INF/streamdingo/event-types}, written by {@code streamdingo-hashing} on
+     * the processor path): with the index, no type needs naming here.
+     */
     public static <S> AggregateFixture<S> of(AggregateType<S> type, Class<?>... eventTypes) {
         return new AggregateFixture<>(type, eventTypes);
     }
 
     /** The aggregate's history before the command: these events, appended in order. */
     public Given given(Object... pastEvents) {
-        StoreEngine engine = EventStores.builder().register(eventTypes).buildEngine();
+        StoreEngine engine = EventStores.builder()
+                .registerIndexed(Thread.currentThread().getContextClassLoader())
+                .register(eventTypes)
+                .buildEngine();
         EventStore store = engine.store();
         StreamId stream = type.streamId(AGGREGATE_ID);
         if (pastEvents.length > 0) {

@@ -1,4 +1,4 @@
-package io.streamdingo.tck.aggregate;
+package io.streamdingo.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -3,6 +3,6 @@
  * database or a server.
  */
 @NullMarked
-package io.streamdingo.tck.aggregate;
+package io.streamdingo.test;
 
 import org.jspecify.annotations.NullMarked;
