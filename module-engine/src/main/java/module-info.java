@@ -22,6 +22,9 @@ module io.streamdingo.engine {
     requires static java.naming;
 
     exports io.streamdingo.engine;
+
+    // a store built without a backend uses the one a deployed store module's configuration opens
+    uses io.streamdingo.api.spi.EventStoreBackendProvider;
     // the relay's type, returned by EventStores.outboxRelay
     exports io.streamdingo.engine.relay;
     // the default serializer, for applications that configure its ObjectMapper
@@ -29,7 +32,8 @@ module io.streamdingo.engine {
 
     // The CDI extension that finds @Subscribe methods is registered in META-INF/services only: a `provides`
     // clause would make this module need jakarta.cdi wherever it runs. Application servers load it from the
-    // class path; on the module path, add it to the container yourself.
+    // class path; on the module path, add it to the container yourself (a deployment with @Subscribe methods
+    // and without the extension fails, saying so).
 
     // The CDI container reflects on the producer and proxies what it produces.
     opens io.streamdingo.engine.cdi;

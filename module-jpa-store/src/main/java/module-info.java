@@ -26,6 +26,10 @@ module io.streamdingo.store.jpa {
 
     exports io.streamdingo.store.jpa;
 
+    // plain Java finds the store through its configuration (streamdingo.store.jpa.url)
+    provides io.streamdingo.api.spi.EventStoreBackendProvider with
+            io.streamdingo.store.jpa.provider.JpaBackendProvider;
+
     // The CDI container reflects on the producer and proxies what it produces.
     opens io.streamdingo.store.jpa.cdi;
 

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +27,10 @@ import org.jspecify.annotations.Nullable;
  * <table>
  *   <caption>Settings and defaults</caption>
  *   <tr><th>setting</th><th>default</th></tr>
- *   <tr><td>{@link #backend}</td><td>a new in-memory backend</td></tr>
+ *   <tr><td>{@link #backend}</td><td>the backend a deployed store module's configuration opens
+ *       ({@link io.streamdingo.api.spi.EventStoreBackendProvider}, read from {@link #settings}), else a new
+ *       in-memory backend</td></tr>
+ *   <tr><td>{@link #settings}</td><td>MicroProfile Config when it is there, else system properties</td></tr>
  *   <tr><td>{@link #serializer}</td><td>JSON through Jackson ({@link JacksonEventSerializer})</td></tr>
  *   <tr><td>{@link #pageSize}</td><td>{@value #DEFAULT_PAGE_SIZE} events in a read's first backend call</td></tr>
  *   <tr><td>{@link #maxPageSize}</td><td>{@value #DEFAULT_MAX_PAGE_SIZE} events at most per backend call</td></tr>
@@ -48,6 +53,7 @@ public final class EventStoreBuilder {
     private final Set<Class<?>> eventTypes = new LinkedHashSet<>();
     private final List<Upcaster<?>> upcasters = new ArrayList<>();
     private @Nullable EventStoreBackend backend;
+    private @Nullable Function<String, Optional<String>> settings;
     private EventSerializer serializer = new JacksonEventSerializer();
     private Clock clock = Clock.systemUTC();
     private int pageSize = DEFAULT_PAGE_SIZE;
@@ -85,6 +91,15 @@ public final class EventStoreBuilder {
     /** Adds an upcaster (SE-2), for splits, drops, or upcasts that do not fit a static method. */
     public EventStoreBuilder upcaster(Upcaster<?> upcaster) {
         upcasters.add(Objects.requireNonNull(upcaster, "upcaster"));
+        return this;
+    }
+
+    /**
+     * Where a store module without a {@link #backend} finds its configuration, such as
+     * {@code streamdingo.store.jpa.url} for the JPA store (see its documentation).
+     */
+    public EventStoreBuilder settings(Function<String, Optional<String>> value) {
+        this.settings = Objects.requireNonNull(value, "settings");
         return this;
     }
 
@@ -158,7 +173,9 @@ public final class EventStoreBuilder {
      * Builds the store.
      *
      * @throws IllegalArgumentException if the registered types or upcasters break their rules (duplicate
-     *     names and versions, abstract classes, malformed {@code @Upcast} methods)
+     *     names and versions, abstract classes, malformed {@code @Upcast} methods), or a store module's
+     *     configuration is wrong
+     * @throws IllegalStateException if two store modules are configured
      */
     public EventStore build() {
         return buildEngine().store();
@@ -174,7 +191,9 @@ public final class EventStoreBuilder {
         EventTypeRegistry registry = EventTypeRegistry.of(eventTypes);
         UpcastPipeline upcasting = UpcastPipeline.of(registry, eventTypes, upcasters);
         EventCodec codec = new EventCodec(registry, upcasting, serializer, maxPayloadBytes);
-        EventStoreBackend chosen = backend != null ? backend : EventStores.inMemoryBackend();
+        EventStoreBackend chosen = backend != null
+                ? backend
+                : ProvidedBackends.open(settings != null ? settings : SystemSettings.lookup());
         return new StoreEngine(
                 new DefaultEventStore(chosen, codec, new StoreSettings(clock, pageSize, maxPageSize, nodeName)));
     }

@@ -48,14 +48,18 @@ public class ConsumerRunner implements RunningConsumers {
 
     void start(
             @Observes @Initialized(ApplicationScoped.class) Object started,
-            ConsumerMethods found,
+            Instance<ConsumerMethods> extension,
             BeanManager beans,
             Subscriptions subscriptions,
             Topology topology,
             StoreEngine engine,
             Instance<ProcessedEvents> processedEvents) {
+        if (!extension.isResolvable()) {
+            requireNoSubscribeMethods(beans);
+            return;
+        }
         Map<String, List<Method>> bySubscription = new LinkedHashMap<>();
-        for (Method method : found.methods()) {
+        for (Method method : extension.get().methods()) {
             bySubscription
                     .computeIfAbsent(method.getAnnotation(Subscribe.class).value(), s -> new ArrayList<>())
                     .add(method);
@@ -98,6 +102,25 @@ public class ConsumerRunner implements RunningConsumers {
                     subscription,
                     consumerId,
                     supervised.status().methods());
+        }
+    }
+
+    /**
+     * Without the extension that collects them, {@code @Subscribe} methods would silently never run (on the
+     * module path a named module's {@code META-INF/services} are not read): the deployment fails instead.
+     */
+    private static void requireNoSubscribeMethods(BeanManager beans) {
+        for (Bean<?> bean : beans.getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE)) {
+            for (Method method : bean.getBeanClass().getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Subscribe.class)) {
+                    throw new IllegalStateException("@Subscribe method " + names(List.of(method)) + " cannot run:"
+                            + " the CDI extension " + ConsumerMethods.class.getName() + " that finds such methods is"
+                            + " not registered with the container (on the module path a named module's"
+                            + " META-INF/services are not read); register it, for example"
+                            + " new Weld().addExtension(new ConsumerMethods()), or put streamdingo-engine on the class"
+                            + " path");
+                }
+            }
         }
     }
 

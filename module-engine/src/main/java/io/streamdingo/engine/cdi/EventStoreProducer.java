@@ -54,6 +54,8 @@ public class EventStoreProducer {
                     Level.INFO,
                     "no EventStoreBackend bean is deployed: using the in-memory event store, which "
                             + "keeps nothing across restarts; add streamdingo-jpa-store to keep events in a database");
+            // the container decides: no store module's own configuration is consulted here
+            builder.backend(EventStores.inMemoryBackend());
         }
         builder.registerIndexed(applicationClassLoader());
         customizers.forEach(customizer -> customizer.customize(builder));

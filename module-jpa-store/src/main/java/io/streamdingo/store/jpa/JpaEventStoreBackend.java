@@ -63,6 +63,8 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
     private final List<Consumer<String>> committedListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private volatile @Nullable AppendNotifications notifications;
+    /** Closed with the backend: set when the backend was given its factory to own. */
+    private volatile @Nullable EntityManagerFactory owned;
 
     /**
      * A backend over {@code emf}, for the database it connects to.
@@ -484,12 +486,35 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
         });
     }
 
+    /**
+     * A backend over {@code emf} that closes it when the backend is closed: for a factory created only for
+     * the store.
+     *
+     * @throws StoreUnavailableException as {@link #JpaEventStoreBackend(EntityManagerFactory)}
+     * @throws IllegalStateException as {@link #JpaEventStoreBackend(EntityManagerFactory)}
+     */
+    public static JpaEventStoreBackend owning(EntityManagerFactory emf) {
+        JpaEventStoreBackend backend;
+        try {
+            backend = new JpaEventStoreBackend(emf);
+        } catch (RuntimeException e) {
+            emf.close();
+            throw e;
+        }
+        backend.owned = emf;
+        return backend;
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
         if (notifications != null) {
             notifications.close();
             notifications = null;
+        }
+        EntityManagerFactory factory = owned;
+        if (factory != null && factory.isOpen()) {
+            factory.close();
         }
     }
 

@@ -26,6 +26,18 @@ public final class SchemaMigrations {
     private SchemaMigrations() {}
 
     /**
+     * Brings the schema of the database at the JDBC {@code url} to the current version.
+     *
+     * @return the number of scripts applied now
+     * @throws StoreUnavailableException if the database cannot be reached or a script fails
+     */
+    public static int migrate(String url, String user, String password) {
+        return migrate(Flyway.configure(SchemaMigrations.class.getClassLoader())
+                .dataSource(url, user, password)
+                .getDataSource());
+    }
+
+    /**
      * Brings the schema behind {@code dataSource} to the current version.
      *
      * @return the number of scripts applied now

@@ -22,6 +22,11 @@ public final class StoreMapping {
      * entity to the unit; a unit that lists it already is unaffected.
      */
     public static Map<String, Object> properties() {
-        return Map.of(LOADED_CLASSES, List.of(StreamHead.class));
+        return Map.of(LOADED_CLASSES, entityClasses());
+    }
+
+    /** The store's entity classes, for a factory built with Hibernate's own bootstrap. */
+    public static List<Class<?>> entityClasses() {
+        return List.of(StreamHead.class);
     }
 }

@@ -491,4 +491,21 @@ class ConsumerSupervisionTest {
                 .hasStackTraceContaining("Undecided.everyone")
                 .hasStackTraceContaining("declares the subscription differently");
     }
+
+    @Test
+    void aSubscribeMethodInAContainerWithoutTheExtensionFailsTheDeploymentSayingHowToRegisterIt() {
+        Weld withoutExtension = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(
+                        EventStoreProducer.class,
+                        StreamsProducer.class,
+                        ConsumerRunner.class,
+                        Storage.class,
+                        CartTypes.class,
+                        Packing.class);
+
+        assertThatThrownBy(() -> withoutExtension.initialize().close())
+                .hasStackTraceContaining("Packing.pack cannot run")
+                .hasStackTraceContaining("addExtension(new ConsumerMethods())");
+    }
 }
