@@ -29,7 +29,7 @@ class ReadmeTourTest {
     @Test
     void theTourRunsAsWritten() {
         StoreEngine engine = EventStores.builder()
-                .register(AccountOpened.class, MoneyDeposited.class)
+                .registerIndexed(ReadmeTourTest.class.getClassLoader())
                 .buildEngine();
         EventStore store = engine.store();
 
