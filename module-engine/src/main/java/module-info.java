@@ -23,8 +23,10 @@ module io.streamdingo.engine {
 
     exports io.streamdingo.engine;
 
-    // a store built without a backend uses the one a deployed store module's configuration opens
+    // outside a container, what deployed store and delivery modules provide for their configuration
     uses io.streamdingo.api.spi.EventStoreBackendProvider;
+    uses io.streamdingo.api.spi.SnapshotStoreProvider;
+    uses io.streamdingo.api.spi.DeliveryTransportProvider;
     // the relay's type, returned by EventStores.outboxRelay
     exports io.streamdingo.engine.relay;
     // the default serializer, for applications that configure its ObjectMapper

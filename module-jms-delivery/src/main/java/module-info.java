@@ -14,6 +14,10 @@ module io.streamdingo.delivery.jms {
 
     exports io.streamdingo.delivery.jms;
 
+    // plain Java finds the delivery through its configuration (streamdingo.jms.url)
+    provides io.streamdingo.api.spi.DeliveryTransportProvider with
+            io.streamdingo.delivery.jms.provider.JmsTransportProvider;
+
     // The CDI container reflects on the producer.
     opens io.streamdingo.delivery.jms.cdi;
 }

@@ -26,9 +26,11 @@ module io.streamdingo.store.jpa {
 
     exports io.streamdingo.store.jpa;
 
-    // plain Java finds the store through its configuration (streamdingo.store.jpa.url)
+    // plain Java finds the store through its configuration (streamdingo.store.jpa.url), and snapshots beside it
     provides io.streamdingo.api.spi.EventStoreBackendProvider with
-            io.streamdingo.store.jpa.provider.JpaBackendProvider;
+            io.streamdingo.store.jpa.provider.JpaStoreProvider;
+    provides io.streamdingo.api.spi.SnapshotStoreProvider with
+            io.streamdingo.store.jpa.provider.JpaStoreProvider;
 
     // The CDI container reflects on the producer and proxies what it produces.
     opens io.streamdingo.store.jpa.cdi;

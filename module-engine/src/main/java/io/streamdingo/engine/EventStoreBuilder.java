@@ -191,9 +191,8 @@ public final class EventStoreBuilder {
         EventTypeRegistry registry = EventTypeRegistry.of(eventTypes);
         UpcastPipeline upcasting = UpcastPipeline.of(registry, eventTypes, upcasters);
         EventCodec codec = new EventCodec(registry, upcasting, serializer, maxPayloadBytes);
-        EventStoreBackend chosen = backend != null
-                ? backend
-                : ProvidedBackends.open(settings != null ? settings : SystemSettings.lookup());
+        EventStoreBackend chosen =
+                backend != null ? backend : StoreModules.backend(settings != null ? settings : SystemSettings.lookup());
         return new StoreEngine(
                 new DefaultEventStore(chosen, codec, new StoreSettings(clock, pageSize, maxPageSize, nodeName)));
     }

@@ -76,6 +76,39 @@ public final class EventStores {
         return new InMemorySnapshotStore();
     }
 
+    /**
+     * A replay engine over {@code engine}'s store whose snapshots are kept beside its backend when the store
+     * module offers that ({@link io.streamdingo.api.spi.SnapshotStoreProvider}, found through
+     * {@code ServiceLoader}: the JPA store keeps them in the events' database), else in memory.
+     */
+    public static ReplayEngine replayEngine(StoreEngine engine) {
+        return replayEngine(
+                engine, StoreModules.snapshotStoreBeside(engine.internals().backend()));
+    }
+
+    /**
+     * The transport of the delivery module that {@code settings} configure
+     * ({@link io.streamdingo.api.spi.DeliveryTransportProvider}, found through {@code ServiceLoader}; for the
+     * Jakarta Messaging delivery {@code streamdingo.jms.url}), for
+     * {@link #subscriptions(StoreEngine, Topology, OffsetStore, DeadLetterStore, Clock, DeliveryTransport, String)};
+     * empty when no delivery module is configured.
+     *
+     * @throws IllegalStateException if two delivery modules are configured
+     */
+    public static Optional<DeliveryTransport> configuredTransport(Function<String, Optional<String>> settings) {
+        return StoreModules.transport(settings);
+    }
+
+    /**
+     * The publisher of the delivery module that {@code settings} configure, for the outbox relay
+     * ({@link #outboxRelay(StoreEngine, Topology, EventPublisher, OffsetStore)}); empty when none is.
+     *
+     * @throws IllegalStateException if two delivery modules are configured
+     */
+    public static Optional<EventPublisher> configuredPublisher(Function<String, Optional<String>> settings) {
+        return StoreModules.publisher(settings);
+    }
+
     /** The replay engine over {@code engine}'s store, keeping snapshots in {@code snapshots} (SN-1, SN-2). */
     public static ReplayEngine replayEngine(StoreEngine engine, SnapshotStore snapshots) {
         Objects.requireNonNull(snapshots, "snapshots must not be null");

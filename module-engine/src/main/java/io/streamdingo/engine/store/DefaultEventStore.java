@@ -482,7 +482,8 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
         }
     }
 
-    EventStoreBackend backend() {
+    /** The backend it runs on: the engine's other parts ask the store modules for companions of it. */
+    public EventStoreBackend backend() {
         return backend;
     }
 

@@ -14,7 +14,6 @@ import io.streamdingo.store.jpa.JpaOffsetStore;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,7 +68,7 @@ class ConsumerGroupProcessKillTest {
         engine = database.engine();
         emf = database.entityManagerFactory();
         Path data = Files.createDirectories(Path.of("target", "artemis-group", RUN));
-        broker = new EmbeddedBroker(11, data, freePort());
+        broker = new EmbeddedBroker(11, data, EmbeddedBroker.freePort());
     }
 
     @AfterAll
@@ -270,12 +269,6 @@ class ConsumerGroupProcessKillTest {
             relay.publishPending();
         } catch (RuntimeException brokerDown) {
             // the relay publishes the same events again on its next run
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

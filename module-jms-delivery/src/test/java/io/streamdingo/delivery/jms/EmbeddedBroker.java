@@ -35,6 +35,13 @@ final class EmbeddedBroker implements AutoCloseable {
         start();
     }
 
+    /** A TCP port nobody listens on right now. */
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** Where other processes reach it. */
     String tcpUrl() {
         return "tcp://127.0.0.1:" + tcpPort;

@@ -56,6 +56,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JpaEventStoreBackend implements EventStoreBackend {
 
+    private final EntityManagerFactory emf;
     private final UnitOfWork unit;
     private final Dialect dialect;
     private final EventRows rows;
@@ -73,6 +74,7 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
      * @throws IllegalStateException if the database is not PostgreSQL, H2 or MariaDB
      */
     public JpaEventStoreBackend(EntityManagerFactory emf) {
+        this.emf = emf;
         this.unit = new UnitOfWork(emf);
         this.dialect = unit.inTransaction("detect the database", (em, connection) -> Dialect.of(connection));
         this.rows = new EventRows(dialect);
@@ -484,6 +486,11 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
             }
             return null;
         });
+    }
+
+    /** The factory the backend runs on, for the store's other tables in the same database. */
+    EntityManagerFactory factory() {
+        return emf;
     }
 
     /**

@@ -39,6 +39,11 @@ public final class JpaSnapshotStore implements SnapshotStore {
                 new SnapshotRows(unit.inTransaction("detect the database", (em, connection) -> Dialect.of(connection)));
     }
 
+    /** A snapshot store in the database of {@code backend}'s events, on the same factory. */
+    public static JpaSnapshotStore beside(JpaEventStoreBackend backend) {
+        return new JpaSnapshotStore(backend.factory());
+    }
+
     @Override
     public void save(StoredSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot must not be null");

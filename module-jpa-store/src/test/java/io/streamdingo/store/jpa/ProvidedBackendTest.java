@@ -9,7 +9,10 @@ import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.engine.EventStores;
+import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
+import io.streamdingo.tck.events.CartEvents.ItemRemoved;
+import io.streamdingo.tck.replay.Carts;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,6 +34,13 @@ class ProvidedBackendTest {
                 .settings(key -> Optional.ofNullable(settings.get(key)))
                 .register(ItemAdded.class)
                 .build();
+    }
+
+    private static StoreEngine engineWith(Map<String, String> settings) {
+        return EventStores.builder()
+                .settings(key -> Optional.ofNullable(settings.get(key)))
+                .register(ItemAdded.class, ItemRemoved.class)
+                .buildEngine();
     }
 
     private static Map<String, String> database() {
@@ -58,6 +68,21 @@ class ProvidedBackendTest {
         try (EventStore reopened = storeWith(database());
                 Stream<RecordedEvent> events = reopened.read(cart)) {
             assertThat(events.map(RecordedEvent::payload)).containsExactly(new ItemAdded("sku-1", 2));
+        }
+    }
+
+    @Test
+    void aReplayEngineOverTheProvidedStoreKeepsItsSnapshotsInTheSameDatabase() {
+        StreamId cart = Carts.CART.streamId("provided-snapshots");
+        try (StoreEngine engine = engineWith(database())) {
+            engine.store().append(cart, ExpectedVersion.noStream(), NewEvent.of(new ItemAdded("sku-1", 2)));
+            EventStores.replayEngine(engine).snapshot(Carts.CART, cart);
+        }
+
+        try (StoreEngine reopened = engineWith(database())) {
+            assertThat(EventStores.replayEngine(reopened).snapshots(Carts.CART, cart))
+                    .singleElement()
+                    .satisfies(snapshot -> assertThat(snapshot.version()).isEqualTo(1));
         }
     }
 

@@ -2,7 +2,10 @@ package io.streamdingo.store.jpa.provider;
 
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventStoreBackendProvider;
+import io.streamdingo.api.spi.SnapshotStore;
+import io.streamdingo.api.spi.SnapshotStoreProvider;
 import io.streamdingo.store.jpa.JpaEventStoreBackend;
+import io.streamdingo.store.jpa.JpaSnapshotStore;
 import io.streamdingo.store.jpa.SchemaMigrations;
 import io.streamdingo.store.jpa.StoreMapping;
 import jakarta.persistence.EntityManagerFactory;
@@ -13,7 +16,8 @@ import org.hibernate.cfg.Configuration;
 
 /**
  * Opens the JPA store for plain Java when {@code streamdingo.store.jpa.url} is set: migrates the schema, then
- * builds Hibernate over that JDBC URL with the store's mapping (no {@code persistence.xml}).
+ * builds Hibernate over that JDBC URL with the store's mapping (no {@code persistence.xml}); and keeps the
+ * snapshots of a replay engine over a JPA backend in the same database.
  *
  * <table>
  *   <caption>Configuration keys</caption>
@@ -29,7 +33,7 @@ import org.hibernate.cfg.Configuration;
  *       <td>run the schema migrations first</td></tr>
  * </table>
  */
-public final class JpaBackendProvider implements EventStoreBackendProvider {
+public final class JpaStoreProvider implements EventStoreBackendProvider, SnapshotStoreProvider {
 
     static final String PREFIX = "streamdingo.store.jpa.";
 
@@ -72,6 +76,13 @@ public final class JpaBackendProvider implements EventStoreBackendProvider {
                     "cannot open the JPA store at " + url.get() + "; check " + PREFIX + "url, user and password", e);
         }
         return Optional.of(JpaEventStoreBackend.owning(factory));
+    }
+
+    @Override
+    public Optional<SnapshotStore> snapshotStoreBeside(EventStoreBackend backend) {
+        return backend instanceof JpaEventStoreBackend jpa
+                ? Optional.of(JpaSnapshotStore.beside(jpa))
+                : Optional.empty();
     }
 
     private static int number(Function<String, Optional<String>> settings, String key, int otherwise) {
