@@ -18,8 +18,17 @@ import org.jspecify.annotations.Nullable;
 final class DecodedEventCache {
 
     private final int capacity;
-    private final ConcurrentHashMap<UUID, RecordedEvent> events = new ConcurrentHashMap<>();
-    private final Queue<UUID> oldestFirst = new ConcurrentLinkedQueue<>();
+    /** One keeping of an event: compared by identity, so that a place in line belongs to one keeping. */
+    private static final class Kept {
+        final RecordedEvent event;
+
+        Kept(RecordedEvent event) {
+            this.event = event;
+        }
+    }
+
+    private final ConcurrentHashMap<UUID, Kept> events = new ConcurrentHashMap<>();
+    private final Queue<Kept> oldestFirst = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
 
     DecodedEventCache(int capacity) {
@@ -28,7 +37,8 @@ final class DecodedEventCache {
 
     @Nullable
     RecordedEvent recall(StoredEvent stored) {
-        RecordedEvent known = events.get(stored.eventId());
+        Kept kept = events.get(stored.eventId());
+        RecordedEvent known = kept == null ? null : kept.event;
         // the same id at the same place: the same stored event (never one of another store or a message)
         return known != null
                         && known.globalPosition() == stored.globalPosition()
@@ -39,13 +49,19 @@ final class DecodedEventCache {
     }
 
     void remember(RecordedEvent decoded) {
-        if (events.putIfAbsent(decoded.eventId(), decoded) != null) {
+        Kept kept = new Kept(decoded);
+        if (events.putIfAbsent(decoded.eventId(), kept) != null) {
             return;
         }
-        oldestFirst.add(decoded.eventId());
-        if (size.incrementAndGet() > capacity) {
-            UUID oldest = oldestFirst.poll();
-            if (oldest != null && events.remove(oldest) != null) {
+        oldestFirst.add(kept);
+        size.incrementAndGet();
+        // forgotten keepings are still in line: pass over them until one that is kept goes
+        while (size.get() > capacity) {
+            Kept oldest = oldestFirst.poll();
+            if (oldest == null) {
+                break;
+            }
+            if (events.remove(oldest.event.eventId(), oldest)) {
                 size.decrementAndGet();
             }
         }
@@ -53,7 +69,7 @@ final class DecodedEventCache {
 
     void forget(UUID eventId) {
         if (events.remove(eventId) != null) {
-            size.decrementAndGet(); // its id stays queued until it comes round; removing it finds nothing
+            size.decrementAndGet(); // its keeping stays in line until an eviction passes over it
         }
     }
 

@@ -79,6 +79,24 @@ class DecodedEventCacheTest {
     }
 
     @Test
+    void anEventKeptAgainAfterBeingForgottenIsNotEvictedByItsEarlierPlaceInLine() {
+        DecodedEventCache cache = new DecodedEventCache(2);
+        StoredEvent first = stored(UUID.randomUUID(), 1);
+        StoredEvent second = stored(UUID.randomUUID(), 2);
+        StoredEvent third = stored(UUID.randomUUID(), 3);
+        cache.remember(decoded(first));
+        cache.remember(decoded(second));
+        cache.forget(first.eventId());
+        cache.remember(decoded(first));
+
+        cache.remember(decoded(third));
+
+        assertThat(cache.recall(second)).as("kept longest: forgotten first").isNull();
+        assertThat(cache.recall(first)).isNotNull();
+        assertThat(cache.recall(third)).isNotNull();
+    }
+
+    @Test
     void anEventIsForgottenWhenItsStreamIsTruncatedPastIt() {
         InMemoryEventStoreBackend backend = new InMemoryEventStoreBackend();
         List<EventToStore> events = List.of(toStore(), toStore());
