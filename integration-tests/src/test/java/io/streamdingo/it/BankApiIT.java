@@ -171,14 +171,26 @@ class BankApiIT {
     }
 
     @Test
-    void readinessIsUpWhenTheDatabaseAnswers() throws Exception {
+    void theLibrarysReadinessChecksAreUpWhenTheDatabaseAndBrokerAnswer() throws Exception {
         HttpResponse<String> response = get("/health/ready");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .contains("\"status\":\"UP\"")
                 .contains("streamdingo-database")
+                .contains("headPosition")
                 .contains("streamdingo-broker")
-                .contains("streamdingo-consumers");
+                .contains("subscriptionQueues");
+    }
+
+    @Test
+    void theLibrarysLivenessCheckReportsEachConsumersLag() throws Exception {
+        HttpResponse<String> response = get("/health/live");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("streamdingo-consumers")
+                .contains("account-activity")
+                .contains("lag ");
     }
 }
