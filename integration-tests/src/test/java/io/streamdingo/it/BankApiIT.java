@@ -180,7 +180,9 @@ class BankApiIT {
                 .contains("streamdingo-database")
                 .contains("headPosition")
                 .contains("streamdingo-broker")
-                .contains("subscriptionQueues");
+                .contains("subscriptionQueues")
+                .contains("streamdingo-relay")
+                .contains("\"account\":\"position ");
     }
 
     @Test

@@ -10,6 +10,13 @@ import java.util.OptionalLong;
  */
 public interface OffsetStore {
 
+    /**
+     * The subscription name under which the outbox relay keeps, per stream category, the global position up to
+     * which it has published ({@code load(RELAY, category)}): what health checks and operators read to see it
+     * move.
+     */
+    String RELAY = "streamdingo-relay";
+
     /** The stored position of {@code consumerKey} in {@code subscription}, if any. */
     OptionalLong load(String subscription, String consumerKey);
 

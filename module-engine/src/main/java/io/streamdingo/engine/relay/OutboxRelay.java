@@ -46,7 +46,7 @@ import java.util.stream.Stream;
 public final class OutboxRelay {
 
     /** The offset-store subscription name under which the relay keeps its positions, one per category. */
-    public static final String POSITIONS = "streamdingo-relay";
+    public static final String POSITIONS = OffsetStore.RELAY;
 
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
 

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +55,7 @@ public class ConsumerLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Duration limit = limit();
+        Duration limit = Durations.positive("streamdingo.health.stalled-after", stalledAfter);
         Instant now = clock.instant();
         Map<String, Object> data = new LinkedHashMap<>();
         Status status = Status.UP;
@@ -76,18 +75,5 @@ public class ConsumerLiveness implements HealthCheck {
             }
         }
         return new HealthCheckResponse(NAME, status, Optional.of(data));
-    }
-
-    private Duration limit() {
-        try {
-            Duration limit = Duration.parse(stalledAfter.trim());
-            if (!limit.isNegative() && !limit.isZero()) {
-                return limit;
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
-        }
-        throw new IllegalArgumentException("configuration key streamdingo.health.stalled-after has the value '"
-                + stalledAfter + "'; it must be a positive ISO-8601 duration such as PT5M");
     }
 }
