@@ -30,6 +30,11 @@ final class DemoDeployment {
      * and snapshots are in memory, as its configuration says.
      */
     static WebArchive secondService(String name, Class<?> service) {
+        return secondService(name, service, "");
+    }
+
+    /** A second service as {@link #secondService(String, Class)}, with these configuration lines added. */
+    static WebArchive secondService(String name, Class<?> service, String configuration) {
         WebArchive demo = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/demo/streamdingo-demo.war"));
         WebArchive archive = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClass(io.streamdingo.demo.bank.BankEvents.class)
@@ -42,7 +47,7 @@ final class DemoDeployment {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 // no store module on purpose: say that memory is wanted, or the deployment fails
                 .addAsResource(
-                        new StringAsset("streamdingo.store.in-memory=true\n"),
+                        new StringAsset("streamdingo.store.in-memory=true\n" + configuration),
                         "META-INF/microprofile-config.properties");
         demo.getContent(path ->
                         path.get().startsWith("/WEB-INF/lib/") && !path.get().contains("streamdingo-jpa-store"))
