@@ -8,6 +8,7 @@ module io.streamdingo.management {
     // the server's APIs
     requires static jakarta.cdi;
     requires static jakarta.inject;
+    requires static jakarta.annotation;
     requires static microprofile.health.api;
     requires static microprofile.config.api;
 

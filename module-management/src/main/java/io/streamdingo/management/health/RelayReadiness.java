@@ -10,6 +10,7 @@ import io.streamdingo.api.streams.StreamDefinition;
 import io.streamdingo.api.streams.StreamScope;
 import io.streamdingo.api.streams.StreamType;
 import io.streamdingo.api.streams.Topology;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -64,10 +65,8 @@ public class RelayReadiness implements HealthCheck {
 
     Clock clock = Clock.systemUTC();
 
-    /** Set by the tests instead of the two instances: the relay's positions, or null for no relay. */
-    private @Nullable OffsetStore relayPositions;
-
-    private boolean explicit;
+    /** Where the relay keeps its positions; empty when there is no relay (no delivery module deployed). */
+    private Optional<OffsetStore> relayPositions = Optional.empty();
 
     /** For the container. */
     RelayReadiness() {}
@@ -77,15 +76,22 @@ public class RelayReadiness implements HealthCheck {
             EventStore store, Topology topology, @Nullable OffsetStore positions, Duration stalledAfter, Clock clock) {
         this.store = store;
         this.topology = topology;
-        this.relayPositions = positions;
-        this.explicit = true;
+        this.relayPositions = Optional.ofNullable(positions);
         this.stalledAfter = stalledAfter.toString();
         this.clock = clock;
     }
 
+    /** A relay runs when a delivery module provides a publisher; its positions are in the offset store. */
+    @PostConstruct
+    void findTheRelay() {
+        relayPositions = publishers.isResolvable() && offsetStores.isResolvable()
+                ? Optional.of(offsetStores.get())
+                : Optional.empty();
+    }
+
     @Override
     public HealthCheckResponse call() {
-        Optional<OffsetStore> positions = positions();
+        Optional<OffsetStore> positions = relayPositions;
         if (positions.isEmpty()) {
             return new HealthCheckResponse(
                     NAME, Status.UP, Optional.of(Map.of("relay", "none: no delivery module is deployed")));
@@ -122,15 +128,6 @@ public class RelayReadiness implements HealthCheck {
             status = Status.DOWN;
         }
         return new HealthCheckResponse(NAME, status, Optional.of(data));
-    }
-
-    private Optional<OffsetStore> positions() {
-        if (explicit) {
-            return Optional.ofNullable(relayPositions);
-        }
-        return publishers.isResolvable() && offsetStores.isResolvable()
-                ? Optional.of(offsetStores.get())
-                : Optional.empty();
     }
 
     /** Whether the category holds an event past {@code position}: work for the relay. */
