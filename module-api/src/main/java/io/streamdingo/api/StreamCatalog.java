@@ -19,6 +19,14 @@ public interface StreamCatalog {
      */
     Stream<StreamInfo> listStreams(String category);
 
+    /**
+     * The non-empty streams of {@code category} whose id sorts after {@code afterId} in the store's order,
+     * ordered by id, fetched lazily: the next page of a listing that ended at {@code afterId}.
+     *
+     * @throws IllegalArgumentException if {@code category} breaks the rules of {@link StreamId}
+     */
+    Stream<StreamInfo> listStreams(String category, String afterId);
+
     /** How many non-empty streams {@code category} holds. */
     long countStreams(String category);
 

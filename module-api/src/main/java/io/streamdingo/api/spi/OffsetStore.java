@@ -25,4 +25,12 @@ public interface OffsetStore {
 
     /** Every stored position of {@code subscription}, by consumer key. */
     Map<String, Long> all(String subscription);
+
+    /**
+     * Forgets the position of {@code consumerKey} in {@code subscription}: a consumer of that key starts again
+     * where the subscription's start position says.
+     *
+     * @return whether a position was stored
+     */
+    boolean remove(String subscription, String consumerKey);
 }

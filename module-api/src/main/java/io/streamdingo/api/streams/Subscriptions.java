@@ -45,6 +45,17 @@ public interface Subscriptions extends AutoCloseable {
     /** Moves a consumer's position to just before the first event recorded at or after {@code time}. */
     void resetPosition(String subscription, String consumerKey, Instant time);
 
+    /**
+     * Forgets a consumer's stored position ({@code consumerKey} as in {@link ConsumerPosition}), for example
+     * a broadcast consumer that was retired: it no longer shows in {@link #positions(String)}, and a consumer
+     * of that key that comes back starts at the subscription's start position.
+     *
+     * @return whether a position was stored
+     * @throws IllegalArgumentException if the subscription is not declared
+     * @throws IllegalStateException if a consumer of that key is connected in this process; close it first
+     */
+    boolean removeConsumer(String subscription, String consumerKey);
+
     /** Read-receipt subscriptions: how many delivered events are not marked read yet; 0 for other modes. */
     long unreadCount(String subscription);
 

@@ -68,6 +68,11 @@ final class ContainerEventStore implements EventStore {
     }
 
     @Override
+    public Stream<StreamInfo> listStreams(String category, String afterId) {
+        return store.listStreams(category, afterId);
+    }
+
+    @Override
     public long countStreams(String category) {
         return store.countStreams(category);
     }

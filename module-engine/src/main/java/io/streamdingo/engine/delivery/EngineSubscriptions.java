@@ -293,6 +293,25 @@ public final class EngineSubscriptions implements Subscriptions {
     }
 
     @Override
+    public boolean removeConsumer(String subscription, String consumerKey) {
+        SubscriptionDefinition definition = definition(subscription);
+        Objects.requireNonNull(consumerKey, "consumerKey must not be null");
+        Map<String, SubscriptionState> byKey = states.getOrDefault(subscription, Map.of());
+        for (SubscriptionState state : byKey.values()) {
+            if (state.positionKey().equals(consumerKey)) {
+                if (state.hasMembers()) {
+                    throw new IllegalStateException("consumer " + consumerKey + " of subscription " + subscription
+                            + " is connected in this process; close it (or stop its application) before removing"
+                            + " it");
+                }
+                byKey.values().remove(state); // a consumer of that key that comes back starts afresh
+            }
+        }
+        StreamDefinition stream = topology.stream(definition.stream()).orElseThrow();
+        return stream.type() == StreamType.PERSISTENT && offsets.remove(subscription, consumerKey);
+    }
+
+    @Override
     public long unreadCount(String subscription) {
         return statesOf(subscription).stream()
                 .mapToLong(SubscriptionState::unreadCount)

@@ -137,6 +137,11 @@ final class SubscriptionState {
         members.put(consumerId, now);
     }
 
+    /** Whether a consumer is connected to this position. */
+    synchronized boolean hasMembers() {
+        return !members.isEmpty();
+    }
+
     void leave(String consumerId) {
         synchronized (this) {
             if (members.remove(consumerId) != null) {

@@ -28,4 +28,10 @@ public final class InMemoryOffsetStore implements OffsetStore {
     public Map<String, Long> all(String subscription) {
         return Map.copyOf(positions.getOrDefault(subscription, Map.of()));
     }
+
+    @Override
+    public boolean remove(String subscription, String consumerKey) {
+        Map<String, Long> kept = positions.get(subscription);
+        return kept != null && kept.remove(consumerKey) != null;
+    }
 }

@@ -420,13 +420,22 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
 
     @Override
     public Stream<StreamInfo> listStreams(String category) {
+        return streamsAfter(category, null);
+    }
+
+    @Override
+    public Stream<StreamInfo> listStreams(String category, String afterId) {
+        return streamsAfter(category, Objects.requireNonNull(afterId, "afterId must not be null"));
+    }
+
+    private Stream<StreamInfo> streamsAfter(String category, @Nullable String afterId) {
         requireOpen("list streams");
         StreamId.requireValidCategory(category);
         // Paged by id, like events by version, so a category with millions of streams is fine.
         Pages.Source<StreamInfo> pages = (last, size) -> {
             requireOpen("list streams");
             return backend.listStreams(
-                    category, last == null ? null : last.streamId().id(), size);
+                    category, last == null ? afterId : last.streamId().id(), size);
         };
         return Pages.stream(pages, settings.pageSize(), settings.maxPageSize());
     }

@@ -58,4 +58,10 @@ public final class JpaOffsetStore implements OffsetStore {
     public Map<String, Long> all(String subscription) {
         return unit.inTransaction("read consumer positions", (em, connection) -> rows.all(connection, subscription));
     }
+
+    @Override
+    public boolean remove(String subscription, String consumerKey) {
+        return unit.inTransaction(
+                "remove a consumer position", (em, connection) -> rows.delete(connection, subscription, consumerKey));
+    }
 }

@@ -774,6 +774,45 @@ public abstract class DeliveryContract {
     }
 
     @Test
+    void aRemovedBroadcastConsumerLeavesThePositionsAndStartsAfreshWhenItComesBack() {
+        SubscriptionDefinition news = subscription("news", SubscriptionMode.BROADCAST);
+        Subscriptions before = start(news);
+        EventConsumer retired = before.subscribe(news.name(), "retired");
+        EventConsumer staying = before.subscribe(news.name(), "staying");
+        add(stream("a"), 1, 2);
+        drain(retired);
+        drain(staying);
+        retired.close();
+        staying.close();
+        Subscriptions after = start(news);
+
+        boolean removed = after.removeConsumer(news.name(), "retired");
+
+        assertThat(removed).isTrue();
+        assertThat(after.positions(news.name()))
+                .extracting(ConsumerPosition::consumerKey)
+                .containsExactly("staying");
+        assertThat(drain(after.subscribe(news.name(), "retired"))).containsExactly(1, 2);
+    }
+
+    @Test
+    void aConnectedConsumerCannotBeRemoved() {
+        SubscriptionDefinition news = subscription("news", SubscriptionMode.BROADCAST);
+        Subscriptions subscriptions = start(news);
+        EventConsumer connected = subscriptions.subscribe(news.name(), "connected");
+        add(stream("a"), 1);
+        drain(connected);
+
+        assertThatThrownBy(() -> subscriptions.removeConsumer(news.name(), "connected"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("connected")
+                .hasMessageContaining("close it");
+        assertThat(subscriptions.positions(news.name()))
+                .extracting(ConsumerPosition::consumerKey)
+                .containsExactly("connected");
+    }
+
+    @Test
     void lagCountsTheSubscriptionsEventsBeyondItsPositionAndNoOthers() {
         SubscriptionDefinition billing = subscription("billing", SubscriptionMode.EXCLUSIVE);
         Subscriptions subscriptions = start(billing);

@@ -61,4 +61,21 @@ public abstract class OffsetStoreContract {
         assertThatThrownBy(() -> store.save(subscription, "c1", -1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.load(subscription, "c1")).isEmpty();
     }
+
+    @Test
+    void aRemovedPositionIsGoneAndTheOthersStay() {
+        store.save(subscription, "c1", 1);
+        store.save(subscription, "c2", 2);
+
+        boolean removed = store.remove(subscription, "c1");
+
+        assertThat(removed).isTrue();
+        assertThat(store.load(subscription, "c1")).isEmpty();
+        assertThat(store.all(subscription)).containsOnlyKeys("c2");
+    }
+
+    @Test
+    void removingAnUnknownPositionSaysSo() {
+        assertThat(store.remove(subscription, "nobody")).isFalse();
+    }
 }

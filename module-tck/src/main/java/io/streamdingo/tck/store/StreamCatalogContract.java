@@ -37,6 +37,18 @@ public interface StreamCatalogContract extends ContractFixture {
     }
 
     @Test
+    default void listsTheStreamsAfterAnIdForTheNextPage() {
+        String category = newCategory();
+        for (String id : List.of("c", "a", "e", "b", "d")) {
+            appendItems(StreamId.of(category, id), 1);
+        }
+
+        List<StreamInfo> rest = store().listStreams(category, "b").toList();
+
+        assertThat(rest).extracting(info -> info.streamId().id()).containsExactly("c", "d", "e");
+    }
+
+    @Test
     default void countsTheStreamsOfACategory() {
         String category = newCategory();
         for (int i = 0; i < 12; i++) {

@@ -388,6 +388,11 @@ class OutboxRelayTest {
             public java.util.Map<String, Long> all(String subscription) {
                 return offsets.all(subscription);
             }
+
+            @Override
+            public boolean remove(String subscription, String consumerKey) {
+                return offsets.remove(subscription, consumerKey);
+            }
         };
     }
 }

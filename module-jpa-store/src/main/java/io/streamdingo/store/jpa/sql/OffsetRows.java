@@ -53,4 +53,14 @@ public final class OffsetRows {
             return positions;
         }
     }
+
+    /** Deletes a consumer's position row; whether there was one. */
+    public boolean delete(Connection connection, String subscription, String consumerKey) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("DELETE FROM sd_offsets WHERE subscription = ? AND consumer_key = ?")) {
+            statement.setString(1, subscription);
+            statement.setString(2, consumerKey);
+            return statement.executeUpdate() > 0;
+        }
+    }
 }
