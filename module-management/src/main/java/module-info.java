@@ -1,17 +1,28 @@
 /**
  * Operations for a Jakarta EE server, turned on by deploying the jar: MicroProfile Health checks of the event
- * store's database, the broker and the consumers. Depends on the api alone, like the other adapters.
+ * store's database, the broker and the consumers, and the management REST API with its live feed. Depends on
+ * the api alone, like the other adapters; exports nothing.
  */
 module io.streamdingo.management {
     requires io.streamdingo.api;
     requires static org.jspecify;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires com.fasterxml.jackson.datatype.jdk8;
     // the server's APIs
     requires static jakarta.cdi;
     requires static jakarta.inject;
     requires static jakarta.annotation;
     requires static microprofile.health.api;
     requires static microprofile.config.api;
+    requires static jakarta.servlet;
+    requires static java.naming;
+
+    provides jakarta.servlet.ServletContainerInitializer with
+            io.streamdingo.management.http.ManagementRegistration;
 
     // The CDI container and the health runtime reflect on the checks.
     opens io.streamdingo.management.health;
+    // The servlet container instantiates and injects the servlet; Jackson writes the API's records.
+    opens io.streamdingo.management.http;
 }
