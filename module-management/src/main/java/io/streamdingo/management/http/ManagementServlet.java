@@ -155,6 +155,8 @@ public class ManagementServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no");
+        // the client sees the feed open at once, not with its first event
+        response.flushBuffer();
         ServletOutputStream out = response.getOutputStream();
         AtomicBoolean gone = new AtomicBoolean();
         AtomicBoolean finished = new AtomicBoolean();

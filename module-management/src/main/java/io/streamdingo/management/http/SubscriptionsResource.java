@@ -56,7 +56,6 @@ final class SubscriptionsResource {
      */
     ConsumerPosition reset(String name, String key, JsonNode body) {
         definition(name);
-        requireKnownKey(name, key);
         JsonNode position = body.get("position");
         JsonNode time = body.get("time");
         if ((position == null) == (time == null)) {
@@ -65,13 +64,16 @@ final class SubscriptionsResource {
                     "give either \"position\" (a global position, 0 or more) or \"time\" (an ISO-8601"
                             + " instant such as 2026-12-01T10:00:00Z), not both and not neither");
         }
-        if (position != null) {
-            if (!position.canConvertToLong() || !position.isIntegralNumber() || position.asLong() < 0) {
-                throw ApiProblem.badInput("position", "position must be a whole number, 0 or more; got " + position);
-            }
+        if (position != null
+                && (!position.isIntegralNumber() || !position.canConvertToLong() || position.asLong() < 0)) {
+            throw ApiProblem.badInput("position", "position must be a whole number, 0 or more; got " + position);
+        }
+        Instant instant = time == null ? null : instant(time);
+        requireKnownKey(name, key);
+        if (instant == null) {
             subscriptions.resetPosition(name, key, position.asLong());
         } else {
-            subscriptions.resetPosition(name, key, instant(time));
+            subscriptions.resetPosition(name, key, instant);
         }
         return positionOf(name, key);
     }
