@@ -227,8 +227,14 @@ final class SubscriptionState {
 
     private @Nullable PendingEvent choose(String consumerId, Instant now) {
         Set<StreamId> blocked = new HashSet<>();
+        Map<StreamId, Long> firstPending = replays.isEmpty() ? Map.of() : firstPendingPositions();
         for (PendingEvent event : replays) {
             if (blocked.contains(event.event.streamId())) {
+                continue;
+            }
+            Long earlier = firstPending.get(event.event.streamId());
+            if (earlier != null && earlier < event.position()) {
+                // arrived late while the stream's earlier events, read before it, still wait: those go first
                 continue;
             }
             if (isDue(event, now) && assignment.mayTake(consumerId, event.event.streamId(), members.keySet())) {
@@ -251,6 +257,17 @@ final class SubscriptionState {
             blocked.add(eventStream); // its later events wait until this one is settled
         }
         return null;
+    }
+
+    /** Each stream's first event in the window that is not settled (nor only waiting to be read). */
+    private Map<StreamId, Long> firstPendingPositions() {
+        Map<StreamId, Long> first = new java.util.HashMap<>();
+        for (PendingEvent event : pending) {
+            if (!event.awaitingRead()) {
+                first.putIfAbsent(event.event.streamId(), event.position());
+            }
+        }
+        return first;
     }
 
     private static boolean isDue(PendingEvent event, Instant now) {
