@@ -7,6 +7,7 @@ import io.streamdingo.api.spi.Upcaster;
 import io.streamdingo.engine.serialization.JacksonEventSerializer;
 import io.streamdingo.engine.store.DefaultEventStore;
 import io.streamdingo.engine.store.EventCodec;
+import io.streamdingo.engine.store.GuardedObserver;
 import io.streamdingo.engine.store.StoreSettings;
 import io.streamdingo.engine.types.EventTypeIndex;
 import io.streamdingo.engine.types.EventTypeRegistry;
@@ -60,6 +61,7 @@ public final class EventStoreBuilder {
     private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
     private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
     private String nodeName = defaultNodeName();
+    private final List<io.streamdingo.api.spi.EngineObserver> observers = new ArrayList<>();
 
     EventStoreBuilder() {}
 
@@ -112,6 +114,15 @@ public final class EventStoreBuilder {
     /** How payloads become bytes. */
     public EventStoreBuilder serializer(EventSerializer value) {
         this.serializer = Objects.requireNonNull(value, "serializer");
+        return this;
+    }
+
+    /**
+     * Adds an observer told what the store, its relay, subscriptions and replay do (for metrics); several
+     * observers are each told. One that throws is logged once and otherwise ignored.
+     */
+    public EventStoreBuilder observer(io.streamdingo.api.spi.EngineObserver value) {
+        observers.add(Objects.requireNonNull(value, "observer"));
         return this;
     }
 
@@ -193,7 +204,9 @@ public final class EventStoreBuilder {
         EventCodec codec = new EventCodec(registry, upcasting, serializer, maxPayloadBytes);
         EventStoreBackend chosen =
                 backend != null ? backend : StoreModules.backend(settings != null ? settings : SystemSettings.lookup());
-        return new StoreEngine(
-                new DefaultEventStore(chosen, codec, new StoreSettings(clock, pageSize, maxPageSize, nodeName)));
+        return new StoreEngine(new DefaultEventStore(
+                chosen,
+                codec,
+                new StoreSettings(clock, pageSize, maxPageSize, nodeName, GuardedObserver.of(observers))));
     }
 }

@@ -42,6 +42,11 @@ public final class StoreEngine implements AutoCloseable {
         return store.hasEventsOf(type);
     }
 
+    /** Told what the engine does (the observers it was built with): for parts that run beside it. */
+    public io.streamdingo.api.spi.EngineObserver observer() {
+        return store.observer();
+    }
+
     /** The engine's own store, for the engine's parts in other packages; never an application's wrapper. */
     DefaultEventStore internals() {
         return store;

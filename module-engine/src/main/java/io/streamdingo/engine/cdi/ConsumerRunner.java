@@ -82,7 +82,8 @@ public class ConsumerRunner implements RunningConsumers {
                     exactlyOnce(topology, subscription) ? processed(processedEvents, subscription) : null;
             String consumerId = consumerId(entry.getValue());
             EventConsumer consumer = subscriptions.subscribe(subscription, consumerId);
-            SubscriptionDispatcher dispatcher = new SubscriptionDispatcher(subscription, methods, once);
+            SubscriptionDispatcher dispatcher =
+                    new SubscriptionDispatcher(subscription, methods, once, engine.observer());
             SupervisedConsumer supervised = new SupervisedConsumer(
                     subscription,
                     consumer,

@@ -1,6 +1,7 @@
 package io.streamdingo.engine.cdi;
 
 import io.streamdingo.api.EventStore;
+import io.streamdingo.api.spi.EngineObserver;
 import io.streamdingo.api.spi.EventDecoder;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.engine.EventStoreBuilder;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Makes {@code @Inject EventStore} work (OPS-7): builds the store over the deployed
  * {@link EventStoreBackend} bean (the JPA store when its module is deployed) or, without one, over the
  * in-memory backend; registers the application's indexed {@code @EventType} classes (see
- * {@link EventStoreBuilder#registerIndexed}), applies every {@link EventStoreCustomizer} bean, then these
+ * {@link EventStoreBuilder#registerIndexed}), tells every {@link EngineObserver} bean what the engine does,
+ * applies every {@link EventStoreCustomizer} bean, then these
  * MicroProfile Config keys:
  *
  * <table>
@@ -41,7 +43,10 @@ public class EventStoreProducer {
     // container would have to define inside the api's own (closed) package.
     @Produces
     @Singleton
-    StoreEngine storeEngine(Instance<EventStoreBackend> backends, Instance<EventStoreCustomizer> customizers) {
+    StoreEngine storeEngine(
+            Instance<EventStoreBackend> backends,
+            Instance<EventStoreCustomizer> customizers,
+            Instance<EngineObserver> observers) {
         EventStoreBuilder builder = EventStores.builder();
         if (backends.isAmbiguous()) {
             throw new IllegalStateException("more than one EventStoreBackend bean is deployed; deploy one store module "
@@ -58,6 +63,7 @@ public class EventStoreProducer {
             builder.backend(EventStores.inMemoryBackend());
         }
         builder.registerIndexed(applicationClassLoader());
+        observers.forEach(builder::observer); // the management module's metrics, when it is deployed
         customizers.forEach(customizer -> customizer.customize(builder));
         Config config = ConfigProvider.getConfig();
         config.getOptionalValue("streamdingo.store.page-size", Integer.class).ifPresent(builder::pageSize);

@@ -1,6 +1,7 @@
 package io.streamdingo.engine.cdi;
 
 import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.spi.EngineObserver;
 import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.streams.Delivery;
 import io.streamdingo.api.streams.NackAction;
@@ -28,11 +29,21 @@ final class SubscriptionDispatcher {
     private final String subscription;
     private final List<ConsumerMethod> methods;
     private final @Nullable ProcessedEvents once;
+    private final EngineObserver observer;
 
     /**
      * @param once where exactly-once subscriptions record processed events; {@code null} for the others
      */
     SubscriptionDispatcher(String subscription, List<ConsumerMethod> methods, @Nullable ProcessedEvents once) {
+        this(subscription, methods, once, EngineObserver.NONE);
+    }
+
+    SubscriptionDispatcher(
+            String subscription,
+            List<ConsumerMethod> methods,
+            @Nullable ProcessedEvents once,
+            EngineObserver observer) {
+        this.observer = observer;
         this.subscription = subscription;
         this.methods = List.copyOf(methods);
         this.once = once;
@@ -75,6 +86,9 @@ final class SubscriptionDispatcher {
             boolean ran = once == null ? invokeAll(takers, delivery) : invokeOnce(once, takers, delivery);
             if (!settlesItself || !ran) {
                 settle(delivery::ack); // a duplicate is acknowledged for a delivery-taking method too: it never sees it
+            }
+            if (!ran) {
+                observer.duplicateSkipped(subscription);
             }
             return ran ? Outcome.PROCESSED : Outcome.DUPLICATE;
         } catch (InvocationTargetException e) {
@@ -120,7 +134,7 @@ final class SubscriptionDispatcher {
             }
         }
         try {
-            processed.processAll(subscription, List.copyOf(taken.keySet()), (tx, id) -> {
+            List<java.util.UUID> ran = processed.processAll(subscription, List.copyOf(taken.keySet()), (tx, id) -> {
                 Delivery delivery = taken.get(id);
                 try {
                     invokeAll(
@@ -132,6 +146,9 @@ final class SubscriptionDispatcher {
                     throw new MethodFailed(e);
                 }
             });
+            for (int skipped = taken.size() - ran.size(); skipped > 0; skipped--) {
+                observer.duplicateSkipped(subscription);
+            }
         } catch (RuntimeException e) {
             if (!causedByMethod(e)) {
                 throw e;

@@ -177,7 +177,8 @@ public final class EngineSubscriptions implements Subscriptions {
                     source,
                     persistent ? offsets : ephemeralOffsets,
                     letters(definition, key),
-                    clock);
+                    clock,
+                    store.observer());
             channel.onArrival(state.wakeup()::fire);
             return state;
         }
@@ -191,9 +192,18 @@ public final class EngineSubscriptions implements Subscriptions {
                         new StoreSource(store, stream.category()),
                         offsets,
                         letters(definition, key),
-                        clock)
+                        clock,
+                        store.observer())
                 : new SubscriptionState(
-                        definition, stream, key, key, queue, ephemeralOffsets, letters(definition, key), clock);
+                        definition,
+                        stream,
+                        key,
+                        key,
+                        queue,
+                        ephemeralOffsets,
+                        letters(definition, key),
+                        clock,
+                        store.observer());
     }
 
     private DeadLetterBox letters(SubscriptionDefinition definition, String key) {

@@ -25,6 +25,10 @@ final class PendingEvent {
     @Nullable
     Instant deadline;
 
+    /** When it was last handed to a consumer: its processing time ends with the acknowledgement. */
+    @Nullable
+    Instant deliveredAt;
+
     /** Read receipts: acknowledged by {@code reader} as delivered, waiting to be marked read until then. */
     @Nullable
     Instant unreadUntil;

@@ -2,6 +2,7 @@ package io.streamdingo.engine.delivery;
 
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.EngineObserver;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.streams.DeliverySemantics;
 import io.streamdingo.api.streams.NackAction;
@@ -44,6 +45,7 @@ final class SubscriptionState {
     static final int WINDOW = 1_000;
 
     private final SubscriptionDefinition definition;
+    private final EngineObserver observer;
     private final StreamDefinition stream;
     private final String consumerKey;
     /** The offset row it keeps: its consumer key, or for a queue shared by processes this process's own row. */
@@ -92,8 +94,10 @@ final class SubscriptionState {
             EventSource source,
             OffsetStore offsets,
             DeadLetterBox letters,
-            Clock clock) {
+            Clock clock,
+            EngineObserver observer) {
         this.letters = letters;
+        this.observer = observer;
         this.assignment = Assignment.of(definition.mode());
         this.positions = new PositionSaver(offsets, definition.name(), positionKey);
         this.takeOver = new StreamTakeOver(source, offsets, definition);
@@ -276,6 +280,8 @@ final class SubscriptionState {
 
     private InMemoryDelivery deliver(PendingEvent event, String consumerId, Instant now) {
         event.attempts++;
+        event.deliveredAt = now;
+        observer.delivered(definition.name());
         if (stream.semantics() == DeliverySemantics.AT_MOST_ONCE) {
             remove(event);
             return new InMemoryDelivery(this, event, event.attempts, consumerId, true);
@@ -332,6 +338,7 @@ final class SubscriptionState {
             addLate(takenOver, now);
             for (RecordedEvent event : read) {
                 if (event.payload() instanceof Undecodable undecodable) {
+                    observer.deadLettered(definition.name());
                     lettersToKeep.add(letters.letter(event, 0, undecodable.reason(), now));
                     LOG.log(
                             Level.WARNING,
@@ -391,6 +398,9 @@ final class SubscriptionState {
 
     private void settleAck(InMemoryDelivery delivery) {
         PendingEvent event = requireHeld(delivery);
+        if (event.deliveredAt != null) {
+            observer.acknowledged(definition.name(), java.time.Duration.between(event.deliveredAt, clock.instant()));
+        }
         if (definition.mode() == SubscriptionMode.READ_RECEIPT) {
             event.holder = null;
             event.deadline = null;
@@ -447,6 +457,7 @@ final class SubscriptionState {
         } else if (event.attempts >= definition.retry().maxAttempts()) {
             deadLetter(event, "nacked on the last of " + event.attempts + " attempts", now);
         } else {
+            observer.nacked(definition.name());
             event.release(now.plus(definition.retry().backoffBefore(event.attempts + 1)));
         }
     }
@@ -455,6 +466,7 @@ final class SubscriptionState {
     void nackSettled(InMemoryDelivery delivery, NackAction action) {
         if (action == NackAction.DEAD_LETTER) {
             synchronized (this) {
+                observer.deadLettered(definition.name());
                 lettersToKeep.add(letters.letter(
                         delivery.event(),
                         delivery.attempt(),
@@ -498,6 +510,7 @@ final class SubscriptionState {
                             "not acknowledged within the visibility timeout, " + event.attempts + " attempts",
                             now);
                 } else {
+                    observer.nacked(definition.name());
                     event.release(now);
                 }
             }
@@ -560,6 +573,7 @@ final class SubscriptionState {
     }
 
     private void deadLetter(PendingEvent event, String reason, Instant now) {
+        observer.deadLettered(definition.name());
         remove(event);
         lettersToKeep.add(letters.letter(event.event, event.attempts, reason, now));
         LOG.log(

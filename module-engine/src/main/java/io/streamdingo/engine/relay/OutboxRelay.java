@@ -172,6 +172,7 @@ public final class OutboxRelay {
                         return published; // another relay took over: it publishes from here on
                     }
                     publisher.publish(category, List.copyOf(batch));
+                    observePublished(category, batch);
                     position = batch.get(batch.size() - 1).globalPosition();
                     // The last batch of a run that read everything also covers the head it saw: one save, not two.
                     if (!it.hasNext() && head > position) {
@@ -190,6 +191,14 @@ public final class OutboxRelay {
             savePosition(category, head);
         }
         return published;
+    }
+
+    private void observePublished(String category, List<StoredEvent> batch) {
+        java.time.Instant now = store.clockTime();
+        for (StoredEvent event : batch) {
+            Duration sinceRecorded = Duration.between(event.recordedAt(), now);
+            store.observer().published(category, sinceRecorded.isNegative() ? Duration.ZERO : sinceRecorded);
+        }
     }
 
     /** Saves {@code position} unless a higher one is stored (a relay that took over went further). */

@@ -11,6 +11,7 @@ import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.replay.ReplayStatistics;
 import io.streamdingo.api.replay.SnapshotCandidate;
 import io.streamdingo.api.replay.SnapshotInfo;
+import io.streamdingo.api.spi.EngineObserver;
 import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.api.spi.StoredEvent;
@@ -202,6 +203,7 @@ public final class DefaultReplayEngine implements ReplayEngine {
             }
             if (!StateHash.matches(snapshot.state(), snapshot.stateHash())) {
                 counters.corruptDiscarded();
+                store.observer().integrityFailed(type.category());
                 LOG.log(
                         Level.WARNING,
                         "snapshot of " + streamId + " at version " + snapshot.version()
@@ -308,6 +310,7 @@ public final class DefaultReplayEngine implements ReplayEngine {
                     }
                     String expected = chain.expectedHash(previous, stored);
                     if (!expected.equals(stored.hash()) || stored.streamVersion() != progress.version + 1) {
+                        store.observer().integrityFailed(streamId.category());
                         throw new IntegrityViolationException(
                                 streamId, stored.streamVersion(), expected, stored.hash());
                     }
@@ -355,6 +358,7 @@ public final class DefaultReplayEngine implements ReplayEngine {
                 streamId, type.category(), version, canonical, StateHash.of(canonical), recorded, store.clockTime());
         snapshots.save(snapshot);
         counters.snapshotTaken();
+        store.observer().snapshotWritten(type.category());
         int removed = snapshots.keepLatest(streamId, type.category(), type.snapshotsToKeep());
         LOG.log(
                 Level.DEBUG,
@@ -370,9 +374,19 @@ public final class DefaultReplayEngine implements ReplayEngine {
         return decided(loaded, false);
     }
 
+    private static EngineObserver.ReplayStart startOf(ReplayDecision decision) {
+        if (decision instanceof ReplayDecision.FromSnapshot fromSnapshot) {
+            return fromSnapshot.latest()
+                    ? EngineObserver.ReplayStart.LATEST_SNAPSHOT
+                    : EngineObserver.ReplayStart.OLDER_SNAPSHOT;
+        }
+        return EngineObserver.ReplayStart.FULL;
+    }
+
     /** Counts and logs a decision: at INFO when snapshots were passed over (changed code, corruption). */
     private <S> LoadedState<S> decided(LoadedState<S> loaded, boolean passedOverSnapshots) {
         counters.decided(loaded.decision());
+        store.observer().replayed(loaded.streamId().category(), startOf(loaded.decision()));
         Level level = passedOverSnapshots ? Level.INFO : Level.DEBUG;
         LOG.log(
                 level,

@@ -12,6 +12,7 @@ import io.streamdingo.api.StreamInfo;
 import io.streamdingo.api.StreamRange;
 import io.streamdingo.api.StreamSession;
 import io.streamdingo.api.StreamVerification;
+import io.streamdingo.api.spi.EngineObserver;
 import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.EventDecoder;
 import io.streamdingo.api.spi.EventSerializer;
@@ -110,6 +111,7 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
                 ? WriteGuard.unlocked(now)
                 : WriteGuard.session(sessionId, now, now.plus(Objects.requireNonNull(timeout)));
         AppendResult result = backend.append(streamId, expected, encoded, guard, chain);
+        settings.observer().appended(streamId.category(), events.size());
         LOG.log(
                 Level.TRACE,
                 () -> "appended " + events.size() + " event(s) to " + streamId + ", now at version "
@@ -348,6 +350,7 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
         try (Stream<StoredEvent> events = storedEvents(streamId, 1, info.get().currentVersion())) {
             StreamVerification result = verifier.verify(streamId, anchor, events.iterator());
             if (result instanceof StreamVerification.Broken broken) {
+                settings.observer().integrityFailed(streamId.category());
                 LOG.log(
                         Level.ERROR,
                         () -> "integrity check failed for " + streamId + " at version " + broken.version() + ": "
@@ -489,6 +492,11 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
         if (open.compareAndSet(true, false)) {
             backend.close();
         }
+    }
+
+    /** Told what the store and the parts built on it do; never throws. */
+    public EngineObserver observer() {
+        return settings.observer();
     }
 
     /** The backend it runs on: the engine's other parts ask the store modules for companions of it. */

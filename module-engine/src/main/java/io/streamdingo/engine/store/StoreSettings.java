@@ -10,5 +10,7 @@ import java.time.Clock;
  * @param maxPageSize the most events one backend call fetches as pages grow
  * @param nodeName names this process in session ids, so a {@code StreamLockedException} says who holds a
  *     stream
+ * @param observer told what the store and the parts built on it do (metrics); never throws
  */
-public record StoreSettings(Clock clock, int pageSize, int maxPageSize, String nodeName) {}
+public record StoreSettings(
+        Clock clock, int pageSize, int maxPageSize, String nodeName, io.streamdingo.api.spi.EngineObserver observer) {}
