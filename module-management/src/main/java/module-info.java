@@ -1,6 +1,7 @@
 /**
  * Operations for a Jakarta EE server, turned on by deploying the jar: MicroProfile Health checks of the event
- * store's database, the broker and the consumers, and the management REST API with its live feed. Depends on
+ * store's database, the broker and the consumers, MicroProfile Metrics of the engine and the subscriptions,
+ * and the management REST API with its live feed. Depends on
  * the api alone, like the other adapters; exports nothing.
  */
 module io.streamdingo.management {
@@ -15,6 +16,7 @@ module io.streamdingo.management {
     requires static jakarta.annotation;
     requires static microprofile.health.api;
     requires static microprofile.config.api;
+    requires static microprofile.metrics.api;
     requires static jakarta.servlet;
     requires static java.naming;
 
@@ -23,6 +25,8 @@ module io.streamdingo.management {
 
     // The CDI container and the health runtime reflect on the checks.
     opens io.streamdingo.management.health;
+    // The CDI container makes the metrics beans.
+    opens io.streamdingo.management.metrics;
     // The servlet container instantiates and injects the servlet; Jackson writes the API's records.
     opens io.streamdingo.management.http;
 }

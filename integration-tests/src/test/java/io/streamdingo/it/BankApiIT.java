@@ -23,19 +23,15 @@ class BankApiIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return BankCalls.post(BASE + path, json);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(BASE + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return BankCalls.get(BASE + path);
     }
 
     private static String idOf(HttpResponse<String> response) {
-        return response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        return BankCalls.idOf(response);
     }
 
     @Test
