@@ -14,6 +14,9 @@ module io.streamdingo.engine {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.datatype.jdk8;
+    // the schema registry's JSON Schemas
+    requires com.github.victools.jsonschema.generator;
+    requires com.github.victools.jsonschema.module.jackson;
     requires static org.jspecify;
     // CDI and MicroProfile Config are there in a Jakarta EE server; plain Java use needs neither.
     requires static jakarta.cdi;

@@ -10,6 +10,8 @@ module io.streamdingo.tck {
     requires transitive org.junit.jupiter.params;
     requires transitive org.assertj.core;
     requires static org.jspecify;
+    // LogCapture hands out java.util.logging records
+    requires transitive java.logging;
 
     exports io.streamdingo.tck.store;
     exports io.streamdingo.tck.events;

@@ -1,9 +1,12 @@
 package io.streamdingo.engine;
 
 import io.streamdingo.api.EventStore;
+import io.streamdingo.api.StoreUnavailableException;
 import io.streamdingo.api.spi.EventSerializer;
 import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.SchemaStore;
 import io.streamdingo.api.spi.Upcaster;
+import io.streamdingo.engine.schemas.SchemaRegistration;
 import io.streamdingo.engine.serialization.JacksonEventSerializer;
 import io.streamdingo.engine.store.DefaultEventStore;
 import io.streamdingo.engine.store.EventCodec;
@@ -38,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@link #maxPayloadBytes}</td><td>{@value #DEFAULT_MAX_PAYLOAD_BYTES} bytes (1 MiB)</td></tr>
  *   <tr><td>{@link #nodeName}</td><td>the JVM's {@code pid@host}</td></tr>
  *   <tr><td>{@link #clock}</td><td>the UTC system clock</td></tr>
+ *   <tr><td>{@link #schemaStore}</td><td>none: the registry is generated in memory when first read</td></tr>
  * </table>
  */
 public final class EventStoreBuilder {
@@ -62,6 +66,7 @@ public final class EventStoreBuilder {
     private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
     private String nodeName = defaultNodeName();
     private final List<io.streamdingo.api.spi.EngineObserver> observers = new ArrayList<>();
+    private @Nullable SchemaStore schemaStore;
 
     EventStoreBuilder() {}
 
@@ -87,6 +92,16 @@ public final class EventStoreBuilder {
      */
     public EventStoreBuilder registerIndexed(ClassLoader loader) {
         eventTypes.addAll(EventTypeIndex.load(Objects.requireNonNull(loader, "loader")));
+        return this;
+    }
+
+    /**
+     * Where the schema registry is kept (SE-3): {@link #buildEngine()} writes every registered type's JSON
+     * Schema there, logging a WARNING for a type whose schema changed without a new version. Without one,
+     * {@link StoreEngine#schemas()} generates the registry in memory when it is first read.
+     */
+    public EventStoreBuilder schemaStore(SchemaStore value) {
+        schemaStore = Objects.requireNonNull(value, "schemaStore");
         return this;
     }
 
@@ -204,9 +219,29 @@ public final class EventStoreBuilder {
         EventCodec codec = new EventCodec(registry, upcasting, serializer, maxPayloadBytes);
         EventStoreBackend chosen =
                 backend != null ? backend : StoreModules.backend(settings != null ? settings : SystemSettings.lookup());
-        return new StoreEngine(new DefaultEventStore(
-                chosen,
-                codec,
-                new StoreSettings(clock, pageSize, maxPageSize, nodeName, GuardedObserver.of(observers))));
+        SchemaRegistration schemas = new SchemaRegistration(registry, upcasting, clock);
+        if (schemaStore != null) {
+            writeSchemas(schemas, schemaStore);
+        }
+        return new StoreEngine(
+                new DefaultEventStore(
+                        chosen,
+                        codec,
+                        new StoreSettings(clock, pageSize, maxPageSize, nodeName, GuardedObserver.of(observers))),
+                schemas,
+                schemaStore);
+    }
+
+    /** An unreachable registry store must not keep the application from starting: it is written next time. */
+    private static void writeSchemas(SchemaRegistration schemas, SchemaStore store) {
+        try {
+            schemas.writeTo(store);
+        } catch (StoreUnavailableException e) {
+            System.getLogger(EventStoreBuilder.class.getName())
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "the schema registry was not written ({0}); it is written at the next start",
+                            e.getMessage());
+        }
     }
 }

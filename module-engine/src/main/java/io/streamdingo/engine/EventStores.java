@@ -11,6 +11,7 @@ import io.streamdingo.api.spi.EventPublisher;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.ProcessedEvents;
+import io.streamdingo.api.spi.SchemaStore;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.api.streams.DeliverySemantics;
 import io.streamdingo.api.streams.EventReplay;
@@ -122,6 +123,11 @@ public final class EventStores {
      */
     public static InMemoryBroker inMemoryBroker() {
         return new InMemoryBroker();
+    }
+
+    /** A new, empty in-memory schema store: the reference implementation of the schema-registry SPI (SE-3). */
+    public static SchemaStore inMemorySchemaStore() {
+        return new io.streamdingo.engine.memory.InMemorySchemaStore();
     }
 
     /** A new, empty in-memory dead-letter store: the reference implementation of the dead-letter SPI (ST-4). */

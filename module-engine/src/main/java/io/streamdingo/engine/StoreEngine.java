@@ -1,8 +1,14 @@
 package io.streamdingo.engine;
 
 import io.streamdingo.api.EventStore;
+import io.streamdingo.api.SchemaRegistry;
 import io.streamdingo.api.spi.EventDecoder;
+import io.streamdingo.api.spi.SchemaStore;
+import io.streamdingo.engine.memory.InMemorySchemaStore;
+import io.streamdingo.engine.schemas.RegisteredSchemas;
+import io.streamdingo.engine.schemas.SchemaRegistration;
 import io.streamdingo.engine.store.DefaultEventStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine behind one event store: what replay, retention, the outbox relay and subscriptions need besides
@@ -18,9 +24,28 @@ import io.streamdingo.engine.store.DefaultEventStore;
 public final class StoreEngine implements AutoCloseable {
 
     private final DefaultEventStore store;
+    private final SchemaRegistration schemaRegistration;
+    private @Nullable SchemaStore schemaStore;
 
-    StoreEngine(DefaultEventStore store) {
+    StoreEngine(DefaultEventStore store, SchemaRegistration schemaRegistration, @Nullable SchemaStore schemaStore) {
         this.store = store;
+        this.schemaRegistration = schemaRegistration;
+        this.schemaStore = schemaStore;
+    }
+
+    /**
+     * The schema registry of the registered event types (SE-3): the one written to the builder's
+     * {@linkplain EventStoreBuilder#schemaStore schema store}, else one generated in memory now, on first use.
+     */
+    public SchemaRegistry schemas() {
+        synchronized (schemaRegistration) {
+            if (schemaStore == null) {
+                InMemorySchemaStore generated = new InMemorySchemaStore();
+                schemaRegistration.writeTo(generated);
+                schemaStore = generated;
+            }
+            return new RegisteredSchemas(schemaStore);
+        }
     }
 
     /** The event store this engine runs. */

@@ -1,14 +1,18 @@
 package io.streamdingo.engine.cdi;
 
 import io.streamdingo.api.EventStore;
+import io.streamdingo.api.SchemaRegistry;
 import io.streamdingo.api.spi.EngineObserver;
 import io.streamdingo.api.spi.EventDecoder;
 import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.SchemaStore;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.StoreEngine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -21,7 +25,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Makes {@code @Inject EventStore} work (OPS-7): builds the store over the deployed
  * {@link EventStoreBackend} bean (the JPA store when its module is deployed) or, without one, over the
  * in-memory backend; registers the application's indexed {@code @EventType} classes (see
- * {@link EventStoreBuilder#registerIndexed}), tells every {@link EngineObserver} bean what the engine does,
+ * {@link EventStoreBuilder#registerIndexed}) and writes their schemas to the deployed {@link SchemaStore} bean
+ * (in memory without one), tells every {@link EngineObserver} bean what the engine does,
  * applies every {@link EventStoreCustomizer} bean, then these
  * MicroProfile Config keys:
  *
@@ -46,7 +51,8 @@ public class EventStoreProducer {
     StoreEngine storeEngine(
             Instance<EventStoreBackend> backends,
             Instance<EventStoreCustomizer> customizers,
-            Instance<EngineObserver> observers) {
+            Instance<EngineObserver> observers,
+            Instance<SchemaStore> schemaStores) {
         EventStoreBuilder builder = EventStores.builder();
         if (backends.isAmbiguous()) {
             throw new IllegalStateException("more than one EventStoreBackend bean is deployed; deploy one store module "
@@ -63,6 +69,8 @@ public class EventStoreProducer {
             builder.backend(EventStores.inMemoryBackend());
         }
         builder.registerIndexed(applicationClassLoader());
+        // the JPA store's table when that module is deployed; written now, so a changed schema is reported at start
+        builder.schemaStore(schemaStores.isResolvable() ? schemaStores.get() : EventStores.inMemorySchemaStore());
         observers.forEach(builder::observer); // the management module's metrics, when it is deployed
         customizers.forEach(customizer -> customizer.customize(builder));
         Config config = ConfigProvider.getConfig();
@@ -93,6 +101,21 @@ public class EventStoreProducer {
     @Singleton
     EventStore eventStore(StoreEngine engine) {
         return new ContainerEventStore(engine.store());
+    }
+
+    /** The schema registry the engine wrote at start-up (SE-3), for {@code @Inject SchemaRegistry}. */
+    @Produces
+    @Singleton
+    SchemaRegistry schemaRegistry(StoreEngine engine) {
+        return engine.schemas();
+    }
+
+    /**
+     * Builds the engine when the application starts, so the schema registry is written (and a type changed
+     * without a new version reported) then rather than at the first request.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started, StoreEngine engine) {
+        LOG.log(Level.DEBUG, "StreamDingo engine ready: {0}", engine);
     }
 
     /** Decodes stored events for a broker delivery (the Jakarta Messaging module's message reader). */

@@ -66,12 +66,12 @@ public final class EventTypeRegistry {
                 : new EventTypeKey(annotation.name(), annotation.version());
     }
 
-    /** The key of a registered class, or empty. */
     /** True if some registered event class is a {@code type} (the class itself, a subclass or an implementation). */
     public boolean hasEventsOf(Class<?> type) {
         return keysByClass.keySet().stream().anyMatch(type::isAssignableFrom);
     }
 
+    /** The key of a registered class, or empty. */
     public Optional<EventTypeKey> keyFor(Class<?> type) {
         return Optional.ofNullable(keysByClass.get(type));
     }
@@ -90,6 +90,11 @@ public final class EventTypeRegistry {
     /** The class of the newest registered version of {@code name}, or empty. */
     public Optional<Class<?>> newestClass(String name) {
         return Optional.ofNullable(newestByName.get(name));
+    }
+
+    /** Every registered class with its key, in no particular order. */
+    public Map<Class<?>, EventTypeKey> registered() {
+        return keysByClass;
     }
 
     /** Whether {@code type} is registered. */

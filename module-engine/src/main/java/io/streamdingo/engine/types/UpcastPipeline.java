@@ -63,6 +63,44 @@ public final class UpcastPipeline {
         return new UpcastPipeline(registry, bySource);
     }
 
+    /**
+     * How an event of {@code type} becomes its newest form, one hop per element ({@code "OrderPlaced v1 →
+     * OrderPlaced v2 by @Upcast com.acme.OrderPlaced.from"}): empty if no upcaster reads {@code type}. The path
+     * follows an upcaster's declared {@linkplain Upcaster#targetTypes() targets}; it ends at an upcaster that
+     * declares none (its results are known per event only) or several (a split).
+     */
+    public List<String> pathFrom(Class<?> type) {
+        List<String> hops = new ArrayList<>();
+        Class<?> current = type;
+        while (bySource.containsKey(current) && hops.size() < MAX_HOPS) {
+            Upcaster<?> upcaster = bySource.get(current);
+            List<Class<?>> targets = upcaster.targetTypes().stream()
+                    .sorted(java.util.Comparator.comparing(Class::getName))
+                    .toList();
+            String to = targets.isEmpty()
+                    ? "(decided per event)"
+                    : String.join(
+                            ", ",
+                            targets.stream()
+                                    .map(target ->
+                                            EventTypeRegistry.keyOf(target).toString())
+                                    .toList());
+            hops.add(EventTypeRegistry.keyOf(current) + " → " + to + " by " + describe(upcaster));
+            if (targets.size() != 1) {
+                break;
+            }
+            current = targets.get(0);
+        }
+        return hops;
+    }
+
+    /** The upcaster's own description, or its class name instead of Object's, which changes every run. */
+    private static String describe(Upcaster<?> upcaster) {
+        String described = upcaster.toString();
+        String identity = upcaster.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(upcaster));
+        return described.equals(identity) ? upcaster.getClass().getName() : described;
+    }
+
     /** Whether an event of {@code type} would be changed by {@link #upcast(Object)}. */
     public boolean upcasts(Class<?> type) {
         return bySource.containsKey(type);

@@ -35,6 +35,7 @@ import io.streamdingo.engine.cdi.StreamsProducer;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import io.streamdingo.tck.events.CartEvents.ItemRemoved;
 import io.streamdingo.tck.events.CartEvents.NoteAdded;
+import io.streamdingo.tck.store.LogCapture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.sql.SQLException;

@@ -8,6 +8,7 @@ import io.streamdingo.api.StreamId;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
+import io.streamdingo.tck.store.LogCapture;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -4,11 +4,13 @@ import io.streamdingo.api.spi.DeadLetterStore;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.ProcessedEvents;
+import io.streamdingo.api.spi.SchemaStore;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.store.jpa.JpaDeadLetterStore;
 import io.streamdingo.store.jpa.JpaEventStoreBackend;
 import io.streamdingo.store.jpa.JpaOffsetStore;
 import io.streamdingo.store.jpa.JpaProcessedEvents;
+import io.streamdingo.store.jpa.JpaSchemaStore;
 import io.streamdingo.store.jpa.JpaSnapshotStore;
 import io.streamdingo.store.jpa.SchemaMigrations;
 import io.streamdingo.store.jpa.StoreMapping;
@@ -162,6 +164,17 @@ public class JpaStoreProducer {
                     + backend.getClass().getName() + " is deployed instead");
         }
         return new JpaDeadLetterStore(factory);
+    }
+
+    /** The schema registry's table (SE-3), in the same database and unit, written when the engine starts. */
+    @Produces
+    @Singleton
+    SchemaStore jpaSchemaStore(EventStoreBackend backend) {
+        if (factory == null) {
+            throw new IllegalStateException("the JPA schema registry needs the JPA event store backend, but "
+                    + backend.getClass().getName() + " is deployed instead");
+        }
+        return new JpaSchemaStore(factory);
     }
 
     /** The processed-events table for exactly-once consumers (ST-8), in the same database and unit. */

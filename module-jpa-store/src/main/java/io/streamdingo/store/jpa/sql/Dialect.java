@@ -116,6 +116,25 @@ public enum Dialect {
         };
     }
 
+    /** Inserts or replaces a schema: type, version, Java type, JSON Schema, fingerprint, upcast path, registered-at. */
+    String upsertSchema() {
+        String columns = "event_type, schema_version, java_type, json_schema, fingerprint, upcast_path, registered_at";
+        String values = " VALUES (?, ?, ?, ?, ?, ?, ?)";
+        return switch (this) {
+            case POSTGRESQL ->
+                "INSERT INTO sd_event_schemas (" + columns + ")" + values
+                        + " ON CONFLICT (event_type, schema_version) DO UPDATE SET java_type = EXCLUDED.java_type,"
+                        + " json_schema = EXCLUDED.json_schema, fingerprint = EXCLUDED.fingerprint,"
+                        + " upcast_path = EXCLUDED.upcast_path, registered_at = EXCLUDED.registered_at";
+            case MARIADB ->
+                "INSERT INTO sd_event_schemas (" + columns + ")" + values
+                        + " ON DUPLICATE KEY UPDATE java_type = VALUES(java_type), json_schema = VALUES(json_schema),"
+                        + " fingerprint = VALUES(fingerprint), upcast_path = VALUES(upcast_path),"
+                        + " registered_at = VALUES(registered_at)";
+            case H2 -> "MERGE INTO sd_event_schemas (" + columns + ") KEY (event_type, schema_version)" + values;
+        };
+    }
+
     /**
      * Takes global positions for an append of the parameter's count of events and returns the last one taken.
      *

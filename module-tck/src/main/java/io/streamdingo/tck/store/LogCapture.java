@@ -1,4 +1,4 @@
-package io.streamdingo.store.jpa;
+package io.streamdingo.tck.store;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,7 +8,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** What one logger (through {@code java.util.logging}, where {@code System.Logger} lands) logs while a test runs. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger logger;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
@@ -18,14 +18,20 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** Starts capturing what {@code loggerName} logs; close it to stop. */
-    static LogCapture of(String loggerName) {
+    public static LogCapture of(String loggerName) {
         LogCapture capture = new LogCapture(Logger.getLogger(loggerName));
         capture.logger.addHandler(capture);
         return capture;
     }
 
+    /** The messages logged at {@code level}, formatted with their parameters. */
+    public List<String> messagesAt(Level level) {
+        java.util.logging.Formatter formatter = new java.util.logging.SimpleFormatter();
+        return at(level).stream().map(formatter::formatMessage).toList();
+    }
+
     /** The records logged at {@code level}. */
-    List<LogRecord> at(Level level) {
+    public List<LogRecord> at(Level level) {
         return records.stream().filter(r -> r.getLevel() == level).toList();
     }
 
