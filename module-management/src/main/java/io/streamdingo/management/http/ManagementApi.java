@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamdingo.api.EventStore;
+import io.streamdingo.api.SchemaRegistry;
 import io.streamdingo.api.StoreUnavailableException;
 import io.streamdingo.api.streams.RunningConsumers;
 import io.streamdingo.api.streams.StreamDefinition;
@@ -38,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * POST   /subscriptions/{name}/dead-letters/{id}/replay
  * DELETE /subscriptions/{name}/dead-letters/{id}
  * GET    /subscriptions/{name}/feed?types=A,B            live Server-Sent Events (see {@link LiveFeed})
+ * GET    /schemas?after=&amp;limit=                         the schema registry: types, versions, upcast paths
+ * GET    /schemas/{name}/{version}                       one schema with its JSON Schema
  * </pre>
  */
 public final class ManagementApi {
@@ -50,15 +53,22 @@ public final class ManagementApi {
     private final StreamsResource streams;
     private final SubscriptionsResource subscriptions;
     private final DeadLettersResource deadLetters;
+    private final SchemasResource schemas;
 
-    /** The API over the application's store, topology and subscriptions. */
-    public ManagementApi(EventStore store, Topology topology, Subscriptions subscriptions, RunningConsumers running) {
+    /** The API over the application's store, topology, subscriptions and schema registry. */
+    public ManagementApi(
+            EventStore store,
+            Topology topology,
+            Subscriptions subscriptions,
+            RunningConsumers running,
+            SchemaRegistry schemas) {
         this.json = ManagementJson.mapper();
         this.store = store;
         this.topology = topology;
         this.streams = new StreamsResource(store, topology);
         this.subscriptions = new SubscriptionsResource(topology, subscriptions, running);
         this.deadLetters = new DeadLettersResource(subscriptions);
+        this.schemas = new SchemasResource(schemas, json);
     }
 
     /** The JSON mapper of the API's documents. */
@@ -161,6 +171,9 @@ public final class ManagementApi {
         if (size >= 1 && path.get(0).equals("subscriptions")) {
             return routeSubscriptions(call, size);
         }
+        if (size >= 1 && path.get(0).equals("schemas")) {
+            return routeSchemas(call, size);
+        }
         throw notFound(call);
     }
 
@@ -181,6 +194,17 @@ public final class ManagementApi {
             default:
                 throw notFound(call);
         }
+    }
+
+    private ApiAnswer routeSchemas(ApiCall call, int size) {
+        read(call, "GET");
+        if (size == 1) {
+            return ApiAnswer.ok(schemas.list(Paging.of(call)));
+        }
+        if (size == 3) {
+            return ApiAnswer.ok(schemas.one(call.segment(1), call.segment(2)));
+        }
+        throw notFound(call);
     }
 
     private ApiAnswer routeSubscriptions(ApiCall call, int size) {
@@ -284,7 +308,7 @@ public final class ManagementApi {
     }
 
     private static ApiProblem notFound(ApiCall call) {
-        return ApiProblem.notFound(
-                "nothing at /" + String.join("/", call.path()) + "; GET /streams or GET" + " /subscriptions to start");
+        return ApiProblem.notFound("nothing at /" + String.join("/", call.path())
+                + "; GET /streams, GET /subscriptions or GET /schemas to start");
     }
 }

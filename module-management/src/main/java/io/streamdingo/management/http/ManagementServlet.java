@@ -1,6 +1,7 @@
 package io.streamdingo.management.http;
 
 import io.streamdingo.api.EventStore;
+import io.streamdingo.api.SchemaRegistry;
 import io.streamdingo.api.streams.RunningConsumers;
 import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
@@ -51,6 +52,9 @@ public class ManagementServlet extends HttpServlet {
     @Inject
     transient RunningConsumers running;
 
+    @Inject
+    transient SchemaRegistry schemas;
+
     private transient ManagementApi api;
     private transient ManagementSettings settings;
     private transient FeedScheduler feeds;
@@ -59,7 +63,7 @@ public class ManagementServlet extends HttpServlet {
     @Override
     public void init() {
         settings = ManagementSettings.fromConfig();
-        api = new ManagementApi(store, topology, subscriptions, running);
+        api = new ManagementApi(store, topology, subscriptions, running, schemas);
         feeds = FeedScheduler.create();
         feedSlots = new Semaphore(settings.maxFeedClients());
     }

@@ -48,7 +48,7 @@ final class ManagementFixture implements AutoCloseable {
                     .startingAt(io.streamdingo.api.streams.StartPosition.latest()));
     final Subscriptions subscriptions =
             EventStores.inMemorySubscriptions(engine, topology, EventStores.inMemoryOffsetStore(), clock);
-    final ManagementApi api = new ManagementApi(engine.store(), topology, subscriptions, List::of);
+    final ManagementApi api = new ManagementApi(engine.store(), topology, subscriptions, List::of, engine.schemas());
     final ObjectMapper json = ManagementJson.mapper();
 
     /** Appends one {@code ItemAdded} per quantity to {@code orders-id}, a second of the clock apart. */

@@ -60,7 +60,8 @@ class SubscriptionsApiTest {
                         progress,
                         null,
                         0,
-                        null)));
+                        null)),
+                app.engine.schemas());
 
         JsonNode billing = app.json.valueToTree(
                 api.handle(new ApiCall("GET", ApiCall.segments("/subscriptions/billing"), Map.of(), "", VIEWER))
