@@ -277,13 +277,30 @@ public final class EngineSubscriptions implements Subscriptions {
         return out;
     }
 
+    /**
+     * The state in this process that keeps {@code key}'s position: {@code key} is a consumer key, or the key a
+     * position is listed under ({@link #positions}), which for a queue that processes share is this process's
+     * own row; null if no consumer of it is connected here.
+     */
+    private @Nullable SubscriptionState stateOf(String subscription, String key) {
+        Map<String, SubscriptionState> byKey = states.getOrDefault(subscription, Map.of());
+        SubscriptionState state = byKey.get(key);
+        if (state != null) {
+            return state;
+        }
+        return byKey.values().stream()
+                .filter(candidate -> candidate.positionKey().equals(key))
+                .findFirst()
+                .orElse(null);
+    }
+
     @Override
     public void resetPosition(String subscription, String consumerKey, long position) {
         definition(subscription);
         if (position < 0) {
             throw new IllegalArgumentException("a position is 0 or more; got " + position);
         }
-        SubscriptionState state = states.getOrDefault(subscription, Map.of()).get(consumerKey);
+        SubscriptionState state = stateOf(subscription, consumerKey);
         if (state != null) {
             state.resetTo(position);
         } else {
@@ -295,7 +312,7 @@ public final class EngineSubscriptions implements Subscriptions {
     public void resetPosition(String subscription, String consumerKey, Instant time) {
         SubscriptionDefinition definition = definition(subscription);
         Objects.requireNonNull(time, "time must not be null");
-        SubscriptionState state = states.getOrDefault(subscription, Map.of()).get(consumerKey);
+        SubscriptionState state = stateOf(subscription, consumerKey);
         long position = state != null
                 ? state.positionBefore(time)
                 : StoreSource.positionBefore(store, definition.stream(), time);

@@ -866,6 +866,23 @@ public abstract class DeliveryContract {
     }
 
     @Test
+    void resettingAListedPositionToAnInstantDeliversAgainWhatWasRecordedFromThen() {
+        SubscriptionDefinition billing = subscription("billing", SubscriptionMode.CONSUMER_GROUP);
+        Subscriptions subscriptions = start(billing);
+        EventConsumer consumer = subscriptions.subscribe(billing.name(), "c");
+        add(stream("a"), 1);
+        clock.advance(Duration.ofMinutes(5));
+        Instant from = clock.instant();
+        add(stream("a"), 2, 3);
+        drain(consumer);
+        String key = subscriptions.positions(billing.name()).get(0).consumerKey();
+
+        subscriptions.resetPosition(billing.name(), key, from);
+
+        assertThat(drain(consumer)).containsExactly(2, 3);
+    }
+
+    @Test
     void aFilterLetsOnlyTheNamedEventTypesThrough() {
         SubscriptionDefinition notes =
                 subscription("notes", SubscriptionMode.EXCLUSIVE).onlyTypes("tck.NoteAdded");
