@@ -11,16 +11,26 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 final class DemoDeployment {
 
     private static final String EVENT_TYPE_INDEX = "/WEB-INF/classes/META-INF/streamdingo/event-types";
+    private static final String CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
 
     private DemoDeployment() {}
 
     /** Named {@code name}.war: the demo itself already runs under its own name on the same server. */
     static WebArchive with(Class<?> testClass, String name) {
+        return with(testClass, name, "");
+    }
+
+    /** As {@link #with(Class, String)}, with these configuration lines. */
+    static WebArchive with(Class<?> testClass, String name, String configuration) {
         WebArchive demo = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/demo/streamdingo-demo.war"));
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        WebArchive copy = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .merge(demo)
                 .addClass(testClass)
                 .addClass(DemoDeployment.class);
+        // series of its own in /metrics: the demo's would otherwise go when this copy is undeployed
+        copy.delete(CONFIG);
+        copy.add(new StringAsset("mp.metrics.appName=" + name + "\n" + configuration), CONFIG);
+        return copy;
     }
 
     /**
@@ -47,7 +57,8 @@ final class DemoDeployment {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 // no store module on purpose: say that memory is wanted, or the deployment fails
                 .addAsResource(
-                        new StringAsset("streamdingo.store.in-memory=true\n" + configuration),
+                        new StringAsset(
+                                "streamdingo.store.in-memory=true\nmp.metrics.appName=" + name + "\n" + configuration),
                         "META-INF/microprofile-config.properties");
         demo.getContent(path ->
                         path.get().startsWith("/WEB-INF/lib/") && !path.get().contains("streamdingo-jpa-store"))

@@ -2,16 +2,9 @@ package io.streamdingo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -23,15 +16,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code /metrics} of the demo server, scraped before and after the demo's flows: StreamDingo's figures move by
  * what happened (three events appended to accounts count three), and Prometheus's own linter, {@code promtool
- * check metrics}, finds nothing wrong with StreamDingo's metrics. The demo is the only application deployed then, so
- * its series carry no {@code mp_app} tag.
+ * check metrics}, finds nothing wrong with StreamDingo's metrics. The demo's series carry
+ * {@code mp_app="streamdingo-demo"}, so the in-container tests' copies of the demo, deployed and undeployed before,
+ * took none of them away.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class MetricsIT {
 
     private static final String BASE = "http://localhost:9080";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeEach
     void demoIsReady() throws Exception {
@@ -54,7 +47,11 @@ class MetricsIT {
         PrometheusText after = awaitScrape(text ->
                 text.increase(before, "streamdingo_events_acknowledged_total", "subscription=\"account-activity\"") >= 3
                         && text.increase(before, "streamdingo_events_published_total", "category=\"account\"") >= 3);
-        assertThat(after.increase(before, "streamdingo_events_appended_total", "category=\"account\""))
+        assertThat(after.increase(
+                        before,
+                        "streamdingo_events_appended_total",
+                        "category=\"account\"",
+                        "mp_app=\"streamdingo-demo\""))
                 .isEqualTo(3);
         assertThat(after.increase(before, "streamdingo_events_delivered_total", "subscription=\"account-activity\""))
                 .isGreaterThanOrEqualTo(3);
@@ -115,28 +112,15 @@ class MetricsIT {
                 "promtool is not installed: install Debian's prometheus package (.ci/run does) to check /metrics");
     }
 
-    private static PrometheusText scrape() throws IOException, InterruptedException {
-        return scrape("");
+    private static PrometheusText scrape() throws Exception {
+        return PrometheusText.scrape(BASE, "");
     }
 
-    private static PrometheusText scrape(String query) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(BASE + "/metrics" + query)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new PrometheusText(response.body());
+    private static PrometheusText scrape(String query) throws Exception {
+        return PrometheusText.scrape(BASE, query);
     }
 
     private static PrometheusText awaitScrape(java.util.function.Predicate<PrometheusText> ready) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        PrometheusText text = scrape();
-        while (!ready.test(text)) {
-            assertThat(Instant.now())
-                    .as("the figures within a minute:%n%s", text.text())
-                    .isBefore(deadline);
-            Thread.sleep(500);
-            text = scrape();
-        }
-        return text;
+        return PrometheusText.awaitScrape(BASE, ready);
     }
 }

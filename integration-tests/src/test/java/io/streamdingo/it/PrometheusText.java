@@ -6,6 +6,35 @@ package io.streamdingo.it;
  */
 record PrometheusText(String text) {
 
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    /** {@code base}'s {@code /metrics} page now, with {@code query} (empty, or {@code ?scope=…}). */
+    static PrometheusText scrape(String base, String query) throws java.io.IOException, InterruptedException {
+        java.net.http.HttpResponse<String> response = HTTP.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics" + query))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET /metrics answered " + response.statusCode() + ": " + response.body());
+        }
+        return new PrometheusText(response.body());
+    }
+
+    /** {@code base}'s whole {@code /metrics} page once {@code ready} holds for it; fails after a minute. */
+    static PrometheusText awaitScrape(String base, java.util.function.Predicate<PrometheusText> ready)
+            throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofSeconds(60));
+        PrometheusText text = scrape(base, "");
+        while (!ready.test(text)) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the figures did not arrive within a minute:\n" + text.text());
+            }
+            Thread.sleep(500);
+            text = scrape(base, "");
+        }
+        return text;
+    }
+
     /** The sum of the matching samples, or null if there are none. */
     Double value(String metric, String... labels) {
         Double sum = null;
