@@ -17,6 +17,7 @@ module io.streamdingo.management {
     requires static microprofile.health.api;
     requires static microprofile.config.api;
     requires static microprofile.metrics.api;
+    requires static microprofile.openapi.api;
     requires static jakarta.servlet;
     requires static java.naming;
 
