@@ -148,6 +148,58 @@ class ManagementApiIT {
     }
 
     @Test
+    void theSchemaRegistryWrittenAtStartListsTheDemosEventTypesWithTheirJsonSchemas() throws Exception {
+        HttpResponse<String> list = get("/schemas?limit=500", OBSERVER);
+        HttpResponse<String> note = get("/schemas/bank.NoteAdded/1", OBSERVER);
+
+        assertEquals(200, list.statusCode(), list.body());
+        for (String type : List.of("bank.AccountOpened", "bank.MoneyDeposited", "bank.NoteAdded")) {
+            assertTrue(list.body().contains("\"name\":\"" + type + "\""), type + " missing from " + list.body());
+        }
+        assertEquals(200, note.statusCode(), note.body());
+        com.fasterxml.jackson.databind.JsonNode schema =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(note.body());
+        assertEquals(NoteAdded.class.getName(), schema.path("javaType").asText());
+        assertEquals(
+                "string",
+                schema.path("jsonSchema")
+                        .path("properties")
+                        .path("text")
+                        .path("type")
+                        .asText(),
+                note.body());
+    }
+
+    @Test
+    void openApiDescribesTheManagementCalls() throws Exception {
+        HttpResponse<String> openapi = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:9080/openapi"))
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, openapi.statusCode(), openapi.body());
+        for (String path : List.of(
+                "/streamdingo/api/streams/{category}/{id}/verification",
+                "/streamdingo/api/subscriptions/{name}/positions/{key}",
+                "/streamdingo/api/subscriptions/{name}/dead-letters/{id}/replay",
+                "/streamdingo/api/schemas/{name}/{version}")) {
+            assertTrue(openapi.body().contains(path), path + " missing from /openapi");
+        }
+        assertTrue(openapi.body().contains("streamdingo-basic"), "the security scheme is described");
+    }
+
+    @Test
+    void theSubscriptionsListShowsTheDemosSubscriptionsWithTheirPositions() throws Exception {
+        HttpResponse<String> list = get("/subscriptions", OBSERVER);
+
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("\"name\":\"account-activity\""), list.body());
+        assertTrue(list.body().contains("\"name\":\"account-audit\""), list.body());
+        assertTrue(list.body().contains("\"semantics\":\"EXACTLY_ONCE\""), list.body());
+    }
+
+    @Test
     void theLiveFeedSendsAppendedEventsAndResumesAfterLastEventId() throws Exception {
         StreamId stream = StreamId.of("account", "feed-" + UUID.randomUUID());
         List<String> first;
