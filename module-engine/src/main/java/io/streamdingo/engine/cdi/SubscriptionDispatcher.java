@@ -95,7 +95,8 @@ final class SubscriptionDispatcher {
             LOG.log(
                     Level.WARNING,
                     "consumer " + takers.get(0).name() + " of subscription " + subscription + " failed on event "
-                            + event.eventId() + " of " + event.streamId() + " (attempt " + delivery.attempt()
+                            + event.eventId() + " of " + event.streamId() + " (correlation "
+                            + event.metadata().correlationId() + ", attempt " + delivery.attempt()
                             + "); it is requeued",
                     e.getCause());
             if (!settlesItself) {

@@ -578,9 +578,10 @@ final class SubscriptionState {
         lettersToKeep.add(letters.letter(event.event, event.attempts, reason, now));
         LOG.log(
                 Level.WARNING,
-                "event {0} of {1} is a dead letter of subscription {2}: {3}",
+                "event {0} of {1} (correlation {2}) is a dead letter of subscription {3}: {4}",
                 event.event.eventId(),
                 event.event.streamId(),
+                event.event.metadata().correlationId(),
                 definition.name(),
                 reason);
     }
