@@ -1,7 +1,7 @@
 /**
  * Operations for a Jakarta EE server, turned on by deploying the jar: MicroProfile Health checks of the event
  * store's database, the broker and the consumers, MicroProfile Metrics of the engine and the subscriptions,
- * and the management REST API with its live feed. Depends on
+ * the management REST API with its live feed and admin dashboard, and OpenTelemetry tracing. Depends on
  * the api alone, like the other adapters; exports nothing.
  */
 module io.streamdingo.management {
@@ -18,6 +18,9 @@ module io.streamdingo.management {
     requires static microprofile.config.api;
     requires static microprofile.metrics.api;
     requires static microprofile.openapi.api;
+    // MicroProfile Telemetry's OpenTelemetry API, used only when the server provides it
+    requires static io.opentelemetry.api;
+    requires static io.opentelemetry.context;
     requires static jakarta.servlet;
     requires static java.naming;
 
@@ -26,8 +29,9 @@ module io.streamdingo.management {
 
     // The CDI container and the health runtime reflect on the checks.
     opens io.streamdingo.management.health;
-    // The CDI container makes the metrics beans.
+    // The CDI container makes the metrics beans and the tracing producer.
     opens io.streamdingo.management.metrics;
+    opens io.streamdingo.management.tracing;
     // The servlet container instantiates and injects the servlet; Jackson writes the API's records.
     opens io.streamdingo.management.http;
 }

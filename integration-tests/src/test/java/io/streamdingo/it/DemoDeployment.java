@@ -22,10 +22,15 @@ final class DemoDeployment {
 
     /** As {@link #with(Class, String)}, with these configuration lines. */
     static WebArchive with(Class<?> testClass, String name, String configuration) {
+        return with(name, configuration, testClass);
+    }
+
+    /** The demo named {@code name}.war with these configuration lines and these classes added. */
+    static WebArchive with(String name, String configuration, Class<?>... classes) {
         WebArchive demo = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/demo/streamdingo-demo.war"));
         WebArchive copy = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .merge(demo)
-                .addClass(testClass)
+                .addClasses(classes)
                 .addClass(DemoDeployment.class);
         // series of its own in /metrics: the demo's would otherwise go when this copy is undeployed
         copy.delete(CONFIG);

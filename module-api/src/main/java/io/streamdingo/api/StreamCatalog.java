@@ -30,6 +30,15 @@ public interface StreamCatalog {
     /** How many non-empty streams {@code category} holds. */
     long countStreams(String category);
 
+    /**
+     * How many events of {@code category} the store keeps, up to its {@linkplain EventStore#headPosition() head
+     * position}: every event appended and not yet removed by {@link #truncateBefore}; events hidden by a
+     * {@link #softDelete} still count, as they still take their place in the global order.
+     *
+     * @throws IllegalArgumentException if {@code category} breaks the rules of {@link StreamId}
+     */
+    long countEvents(String category);
+
     /** The stream's version and visible range; empty if it was never written. */
     Optional<StreamInfo> streamInfo(StreamId streamId);
 

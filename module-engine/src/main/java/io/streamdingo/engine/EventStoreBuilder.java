@@ -11,6 +11,7 @@ import io.streamdingo.engine.serialization.JacksonEventSerializer;
 import io.streamdingo.engine.store.DefaultEventStore;
 import io.streamdingo.engine.store.EventCodec;
 import io.streamdingo.engine.store.GuardedObserver;
+import io.streamdingo.engine.store.GuardedTracing;
 import io.streamdingo.engine.store.StoreSettings;
 import io.streamdingo.engine.types.EventTypeIndex;
 import io.streamdingo.engine.types.EventTypeRegistry;
@@ -66,6 +67,7 @@ public final class EventStoreBuilder {
     private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
     private String nodeName = defaultNodeName();
     private final List<io.streamdingo.api.spi.EngineObserver> observers = new ArrayList<>();
+    private io.streamdingo.api.spi.EventTracing tracing = io.streamdingo.api.spi.EventTracing.NONE;
     private @Nullable SchemaStore schemaStore;
 
     EventStoreBuilder() {}
@@ -138,6 +140,15 @@ public final class EventStoreBuilder {
      */
     public EventStoreBuilder observer(io.streamdingo.api.spi.EngineObserver value) {
         observers.add(Objects.requireNonNull(value, "observer"));
+        return this;
+    }
+
+    /**
+     * Traces appends, the relay's publications and consumers' processing with {@code value} (OpenTelemetry
+     * through the management module); one that throws is logged once and the work goes on untraced.
+     */
+    public EventStoreBuilder tracing(io.streamdingo.api.spi.EventTracing value) {
+        this.tracing = Objects.requireNonNull(value, "tracing");
         return this;
     }
 
@@ -227,7 +238,13 @@ public final class EventStoreBuilder {
                 new DefaultEventStore(
                         chosen,
                         codec,
-                        new StoreSettings(clock, pageSize, maxPageSize, nodeName, GuardedObserver.of(observers))),
+                        new StoreSettings(
+                                clock,
+                                pageSize,
+                                maxPageSize,
+                                nodeName,
+                                GuardedObserver.of(observers),
+                                GuardedTracing.of(tracing))),
                 schemas,
                 schemaStore);
     }

@@ -72,6 +72,11 @@ public final class StoreEngine implements AutoCloseable {
         return store.observer();
     }
 
+    /** How appends, the relay's publications and consumers' processing are traced. */
+    public io.streamdingo.api.spi.EventTracing tracing() {
+        return store.tracing();
+    }
+
     /** The engine's own store, for the engine's parts in other packages; never an application's wrapper. */
     DefaultEventStore internals() {
         return store;

@@ -83,7 +83,7 @@ public class ConsumerRunner implements RunningConsumers {
             String consumerId = consumerId(entry.getValue());
             EventConsumer consumer = subscriptions.subscribe(subscription, consumerId);
             SubscriptionDispatcher dispatcher =
-                    new SubscriptionDispatcher(subscription, methods, once, engine.observer());
+                    new SubscriptionDispatcher(subscription, methods, once, engine.observer(), engine.tracing());
             SupervisedConsumer supervised = new SupervisedConsumer(
                     subscription,
                     consumer,

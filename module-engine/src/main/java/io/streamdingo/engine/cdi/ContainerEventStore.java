@@ -78,6 +78,11 @@ final class ContainerEventStore implements EventStore {
     }
 
     @Override
+    public long countEvents(String category) {
+        return store.countEvents(category);
+    }
+
+    @Override
     public Optional<StreamInfo> streamInfo(StreamId streamId) {
         return store.streamInfo(streamId);
     }

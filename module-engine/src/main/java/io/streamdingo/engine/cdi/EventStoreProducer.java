@@ -5,6 +5,7 @@ import io.streamdingo.api.SchemaRegistry;
 import io.streamdingo.api.spi.EngineObserver;
 import io.streamdingo.api.spi.EventDecoder;
 import io.streamdingo.api.spi.EventStoreBackend;
+import io.streamdingo.api.spi.EventTracing;
 import io.streamdingo.api.spi.SchemaStore;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@link EventStoreBackend} bean (the JPA store when its module is deployed) or, without one, over the
  * in-memory backend; registers the application's indexed {@code @EventType} classes (see
  * {@link EventStoreBuilder#registerIndexed}) and writes their schemas to the deployed {@link SchemaStore} bean
- * (in memory without one), tells every {@link EngineObserver} bean what the engine does,
+ * (in memory without one), tells every {@link EngineObserver} bean what the engine does, traces with the
+ * {@link EventTracing} bean if one is deployed,
  * applies every {@link EventStoreCustomizer} bean, then these
  * MicroProfile Config keys:
  *
@@ -52,6 +54,7 @@ public class EventStoreProducer {
             Instance<EventStoreBackend> backends,
             Instance<EventStoreCustomizer> customizers,
             Instance<EngineObserver> observers,
+            Instance<EventTracing> tracings,
             Instance<SchemaStore> schemaStores) {
         EventStoreBuilder builder = EventStores.builder();
         if (backends.isAmbiguous()) {
@@ -72,6 +75,9 @@ public class EventStoreProducer {
         // the JPA store's table when that module is deployed; written now, so a changed schema is reported at start
         builder.schemaStore(schemaStores.isResolvable() ? schemaStores.get() : EventStores.inMemorySchemaStore());
         observers.forEach(builder::observer); // the management module's metrics, when it is deployed
+        if (tracings.isResolvable()) {
+            builder.tracing(tracings.get()); // the management module's OpenTelemetry tracing, when deployed
+        }
         customizers.forEach(customizer -> customizer.customize(builder));
         Config config = ConfigProvider.getConfig();
         config.getOptionalValue("streamdingo.store.page-size", Integer.class).ifPresent(builder::pageSize);

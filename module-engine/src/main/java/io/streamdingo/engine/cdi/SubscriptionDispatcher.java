@@ -2,6 +2,7 @@ package io.streamdingo.engine.cdi;
 
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.spi.EngineObserver;
+import io.streamdingo.api.spi.EventTracing;
 import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.streams.Delivery;
 import io.streamdingo.api.streams.NackAction;
@@ -30,20 +31,23 @@ final class SubscriptionDispatcher {
     private final List<ConsumerMethod> methods;
     private final @Nullable ProcessedEvents once;
     private final EngineObserver observer;
+    private final EventTracing tracing;
 
     /**
      * @param once where exactly-once subscriptions record processed events; {@code null} for the others
      */
     SubscriptionDispatcher(String subscription, List<ConsumerMethod> methods, @Nullable ProcessedEvents once) {
-        this(subscription, methods, once, EngineObserver.NONE);
+        this(subscription, methods, once, EngineObserver.NONE, EventTracing.NONE);
     }
 
     SubscriptionDispatcher(
             String subscription,
             List<ConsumerMethod> methods,
             @Nullable ProcessedEvents once,
-            EngineObserver observer) {
+            EngineObserver observer,
+            EventTracing tracing) {
         this.observer = observer;
+        this.tracing = tracing;
         this.subscription = subscription;
         this.methods = List.copyOf(methods);
         this.once = once;
@@ -229,9 +233,17 @@ final class SubscriptionDispatcher {
         }
     }
 
-    private static boolean invokeAll(List<ConsumerMethod> takers, Delivery delivery) throws InvocationTargetException {
-        for (ConsumerMethod method : takers) {
-            method.invoke(delivery);
+    private boolean invokeAll(List<ConsumerMethod> takers, Delivery delivery) throws InvocationTargetException {
+        // current while the methods run: what they append joins the event's trace
+        try (EventTracing.TraceSpan span = tracing.consuming(subscription, delivery.event())) {
+            try {
+                for (ConsumerMethod method : takers) {
+                    method.invoke(delivery);
+                }
+            } catch (InvocationTargetException e) {
+                span.failed(e.getCause() == null ? e : e.getCause());
+                throw e;
+            }
         }
         return true;
     }

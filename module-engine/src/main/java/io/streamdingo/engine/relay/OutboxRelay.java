@@ -4,6 +4,7 @@ import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamLockedException;
 import io.streamdingo.api.StreamSession;
 import io.streamdingo.api.spi.EventPublisher;
+import io.streamdingo.api.spi.EventTracing;
 import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.streams.StreamDefinition;
@@ -171,7 +172,7 @@ public final class OutboxRelay {
                     if (!renewLease(category)) {
                         return published; // another relay took over: it publishes from here on
                     }
-                    publisher.publish(category, List.copyOf(batch));
+                    publishTraced(category, batch);
                     observePublished(category, batch);
                     position = batch.get(batch.size() - 1).globalPosition();
                     // The last batch of a run that read everything also covers the head it saw: one save, not two.
@@ -191,6 +192,25 @@ public final class OutboxRelay {
             savePosition(category, head);
         }
         return published;
+    }
+
+    /** Publishes {@code batch} with a publication span per event, in the trace each event carries. */
+    private void publishTraced(String category, List<StoredEvent> batch) {
+        List<EventTracing.TraceSpan> spans = new ArrayList<>(batch.size());
+        for (StoredEvent event : batch) {
+            spans.add(store.tracing().publishing(event));
+        }
+        try {
+            publisher.publish(category, List.copyOf(batch));
+        } catch (RuntimeException e) {
+            spans.forEach(span -> span.failed(e));
+            throw e;
+        } finally {
+            // the reverse of their start: each span was current on this thread after the one before it
+            for (int i = spans.size() - 1; i >= 0; i--) {
+                spans.get(i).close();
+            }
+        }
     }
 
     private void observePublished(String category, List<StoredEvent> batch) {

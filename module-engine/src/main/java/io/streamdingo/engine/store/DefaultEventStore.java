@@ -18,6 +18,7 @@ import io.streamdingo.api.spi.EventDecoder;
 import io.streamdingo.api.spi.EventSerializer;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventToStore;
+import io.streamdingo.api.spi.EventTracing;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.spi.WriteGuard;
 import io.streamdingo.hashing.ChainVerifier;
@@ -102,21 +103,32 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
                     "an append to stream " + streamId + " needs at least one event; nothing was written");
         }
         Instant now = now();
-        List<EventToStore> encoded = new ArrayList<>(events.size());
         for (NewEvent event : events) {
             Objects.requireNonNull(event, "events must not contain null; nothing was written");
-            encoded.add(codec.encode(streamId, event, now));
         }
-        WriteGuard guard = sessionId == null
-                ? WriteGuard.unlocked(now)
-                : WriteGuard.session(sessionId, now, now.plus(Objects.requireNonNull(timeout)));
-        AppendResult result = backend.append(streamId, expected, encoded, guard, chain);
-        settings.observer().appended(streamId.category(), events.size());
-        LOG.log(
-                Level.TRACE,
-                () -> "appended " + events.size() + " event(s) to " + streamId + ", now at version "
-                        + result.currentVersion());
-        return result;
+        try (EventTracing.TraceSpan span = settings.tracing()
+                .appending(streamId, events.size(), events.get(0).metadata().correlationId())) {
+            try {
+                Map<String, String> trace = span.context();
+                List<EventToStore> encoded = new ArrayList<>(events.size());
+                for (NewEvent event : events) {
+                    encoded.add(codec.encode(streamId, TraceHeaders.carry(event, trace), now));
+                }
+                WriteGuard guard = sessionId == null
+                        ? WriteGuard.unlocked(now)
+                        : WriteGuard.session(sessionId, now, now.plus(Objects.requireNonNull(timeout)));
+                AppendResult result = backend.append(streamId, expected, encoded, guard, chain);
+                settings.observer().appended(streamId.category(), events.size());
+                LOG.log(
+                        Level.TRACE,
+                        () -> "appended " + events.size() + " event(s) to " + streamId + ", now at version "
+                                + result.currentVersion());
+                return result;
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
+        }
     }
 
     @Override
@@ -450,6 +462,14 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
     }
 
     @Override
+    public long countEvents(String category) {
+        requireOpen("count events");
+        String valid = StreamId.requireValidCategory(category);
+        long head = backend.headPosition();
+        return head == 0 ? 0 : backend.countCategory(valid, 0, head);
+    }
+
+    @Override
     public Optional<StreamInfo> streamInfo(StreamId streamId) {
         requireOpen("read stream information");
         Objects.requireNonNull(streamId, "streamId must not be null");
@@ -497,6 +517,11 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
     /** Told what the store and the parts built on it do; never throws. */
     public EngineObserver observer() {
         return settings.observer();
+    }
+
+    /** How appends, publications and deliveries are traced (never throws). */
+    public EventTracing tracing() {
+        return settings.tracing();
     }
 
     /** The backend it runs on: the engine's other parts ask the store modules for companions of it. */

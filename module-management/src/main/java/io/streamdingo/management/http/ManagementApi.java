@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * GET    /subscriptions/{name}/feed?types=A,B            live Server-Sent Events (see {@link LiveFeed})
  * GET    /schemas?after=&amp;limit=                         the schema registry: types, versions, upcast paths
  * GET    /schemas/{name}/{version}                       one schema with its JSON Schema
+ * GET    /caller                                         who is calling, with which roles (for the dashboard)
  * </pre>
  */
 public final class ManagementApi {
@@ -173,6 +174,10 @@ public final class ManagementApi {
         }
         if (size >= 1 && path.get(0).equals("schemas")) {
             return routeSchemas(call, size);
+        }
+        if (size == 1 && path.get(0).equals("caller")) {
+            read(call, "GET");
+            return ApiAnswer.ok(CallerView.of(call.caller()));
         }
         throw notFound(call);
     }

@@ -41,7 +41,7 @@ public class ManagementOpenApi implements OASModelReader {
         paths.addPathItem(
                 base + "/streams",
                 get(
-                        "Declared categories with their stream counts and the head position",
+                        "Declared categories with their stream and event counts and the head position",
                         List.of(),
                         "a catalog",
                         false));
@@ -170,6 +170,9 @@ public class ManagementOpenApi implements OASModelReader {
                         List.of(path("name"), path("version")),
                         "the schema",
                         true));
+        paths.addPathItem(
+                base + "/caller",
+                get("Who the caller is and which of the two roles they hold", List.of(), "the caller", false));
         return OASFactory.createOpenAPI()
                 .paths(paths)
                 .addTag(OASFactory.createTag()

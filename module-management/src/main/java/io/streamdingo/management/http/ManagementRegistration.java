@@ -14,7 +14,9 @@ import java.util.Set;
  * Serves the management API when the application deploys this jar: registers {@link ManagementServlet} under
  * {@code {streamdingo.management.root}/api/*} with the server's security on it — reading ({@code GET},
  * {@code HEAD}) for {@value Roles#VIEWER} and {@value Roles#ADMIN}, every other method for
- * {@value Roles#ADMIN} only. Nothing is served when {@code streamdingo.management.enabled} is false.
+ * {@value Roles#ADMIN} only; and {@link DashboardServlet} under {@code {root}/*} for both roles, unless
+ * {@code streamdingo.management.dashboard.enabled} is false. Nothing is served when
+ * {@code streamdingo.management.enabled} is false.
  */
 public final class ManagementRegistration implements ServletContainerInitializer {
 
@@ -27,29 +29,49 @@ public final class ManagementRegistration implements ServletContainerInitializer
             LOG.log(System.Logger.Level.INFO, "management API off (streamdingo.management.enabled=false)");
             return;
         }
-        String mapping = settings.root() + "/api/*";
-        ServletRegistration.Dynamic servlet = context.addServlet("streamdingo-management", ManagementServlet.class);
-        if (servlet == null) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "the application already has a servlet named streamdingo-management:"
-                            + " the management API is not served");
+        ServletRegistration.Dynamic api = register(context, "streamdingo-management", ManagementServlet.class);
+        if (api == null) {
             return;
         }
-        servlet.setAsyncSupported(true);
-        servlet.setLoadOnStartup(1);
-        Set<String> taken = servlet.addMapping(mapping);
-        if (!taken.isEmpty()) {
-            throw new IllegalStateException("the management API cannot be served at " + mapping + ": another servlet"
-                    + " of the application is mapped there; set streamdingo.management.root to a free path");
-        }
+        api.setAsyncSupported(true);
+        api.setLoadOnStartup(1);
+        map(api, settings.root() + "/api/*", "the management API");
         HttpConstraintElement readers = new HttpConstraintElement(TransportGuarantee.NONE, Roles.VIEWER, Roles.ADMIN);
-        servlet.setServletSecurity(new ServletSecurityElement(
+        api.setServletSecurity(new ServletSecurityElement(
                 new HttpConstraintElement(TransportGuarantee.NONE, Roles.ADMIN),
                 List.of(
                         new HttpMethodConstraintElement("GET", readers),
                         new HttpMethodConstraintElement("HEAD", readers))));
+        if (settings.dashboard()) {
+            ServletRegistration.Dynamic dashboard = register(context, "streamdingo-dashboard", DashboardServlet.class);
+            if (dashboard != null) {
+                map(dashboard, settings.root() + "/*", "the dashboard");
+                // the page is static; who may see what is the API's business, so both roles may load it
+                dashboard.setServletSecurity(new ServletSecurityElement(readers));
+                LOG.log(System.Logger.Level.INFO, "dashboard at {0}{1}/", context.getContextPath(), settings.root());
+            }
+        }
         context.declareRoles(Roles.VIEWER, Roles.ADMIN);
-        LOG.log(System.Logger.Level.INFO, "management API at {0}{1}", context.getContextPath(), mapping);
+        LOG.log(System.Logger.Level.INFO, "management API at {0}{1}/api", context.getContextPath(), settings.root());
+    }
+
+    private static ServletRegistration.Dynamic register(
+            ServletContext context, String name, Class<? extends jakarta.servlet.Servlet> type) {
+        ServletRegistration.Dynamic servlet = context.addServlet(name, type);
+        if (servlet == null) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "the application already has a servlet named {0}: it is not served by StreamDingo",
+                    name);
+        }
+        return servlet;
+    }
+
+    private static void map(ServletRegistration.Dynamic servlet, String mapping, String what) {
+        Set<String> taken = servlet.addMapping(mapping);
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException(what + " cannot be served at " + mapping + ": another servlet"
+                    + " of the application is mapped there; set streamdingo.management.root to a free path");
+        }
     }
 }

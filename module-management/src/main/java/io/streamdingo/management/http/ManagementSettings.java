@@ -12,6 +12,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * deployment with a message naming the key.
  *
  * @param enabled {@code streamdingo.management.enabled} (default true): whether the API is served at all
+ * @param dashboard {@code streamdingo.management.dashboard.enabled} (default true): whether the admin dashboard is
+ *     served under {@code {root}/} (only when the API is)
  * @param root {@code streamdingo.management.root} (default {@code /streamdingo}): the API is served under
  *     {@code {root}/api}
  * @param maxFeedClients {@code streamdingo.management.feed.max-clients} (default 50): live feeds served at once
@@ -23,7 +25,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *     sent per round
  */
 record ManagementSettings(
-        boolean enabled, String root, int maxFeedClients, Duration feedPollInterval, LiveFeed.Settings feed) {
+        boolean enabled,
+        boolean dashboard,
+        String root,
+        int maxFeedClients,
+        Duration feedPollInterval,
+        LiveFeed.Settings feed) {
 
     static ManagementSettings fromConfig() {
         Config config;
@@ -46,6 +53,9 @@ record ManagementSettings(
         }
         return new ManagementSettings(
                 Boolean.parseBoolean(values.apply("streamdingo.management.enabled")
+                        .orElse("true")
+                        .trim()),
+                Boolean.parseBoolean(values.apply("streamdingo.management.dashboard.enabled")
                         .orElse("true")
                         .trim()),
                 root,

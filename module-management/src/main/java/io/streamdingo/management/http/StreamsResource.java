@@ -36,7 +36,8 @@ final class StreamsResource {
                         stream.type(),
                         stream.semantics().name(),
                         stream.scope(),
-                        keptHere(stream) ? store.countStreams(stream.category()) : null))
+                        keptHere(stream) ? store.countStreams(stream.category()) : null,
+                        keptHere(stream) ? store.countEvents(stream.category()) : null))
                 .toList();
         return new Catalog(store.headPosition(), categories);
     }
@@ -110,8 +111,16 @@ final class StreamsResource {
      *
      * @param streams how many non-empty streams it holds; null for a category this store does not keep
      *     (ephemeral, or another service's)
+     * @param events how many events it holds up to the head position (soft-deleted ones included, truncated ones
+     *     not); null for a category this store does not keep
      */
-    record Category(String category, StreamType type, String semantics, StreamScope scope, @Nullable Long streams) {}
+    record Category(
+            String category,
+            StreamType type,
+            String semantics,
+            StreamScope scope,
+            @Nullable Long streams,
+            @Nullable Long events) {}
 
     /** A stream's version and the range of versions still visible. */
     record StreamView(String category, String id, long version, long firstVisibleVersion, long visibleEvents) {

@@ -4,6 +4,7 @@ import static io.streamdingo.management.http.ManagementFixture.ADMIN;
 import static io.streamdingo.management.http.ManagementFixture.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,18 @@ class AccessTest {
     @Test
     void anAdminReadsToo() {
         assertThat(app.call(ADMIN, "GET", "/streams").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theCallerLearnsTheirNameAndRolesSoTheDashboardCanOfferOnlyWhatTheyMayDo() {
+        JsonNode viewer = app.body(app.call(VIEWER, "GET", "/caller"));
+        JsonNode admin = app.body(app.call(ADMIN, "GET", "/caller"));
+
+        assertThat(viewer.get("name").asText()).isEqualTo("observer");
+        assertThat(viewer.get("roles").toString()).isEqualTo("[\"streamdingo-viewer\"]");
+        assertThat(viewer.get("admin").asBoolean()).isFalse();
+        assertThat(admin.get("roles").toString()).isEqualTo("[\"streamdingo-admin\"]");
+        assertThat(admin.get("admin").asBoolean()).isTrue();
     }
 
     @Test

@@ -24,7 +24,7 @@ class StreamsApiTest {
     }
 
     @Test
-    void theCatalogListsDeclaredCategoriesWithTheirStreamCountsAndTheHeadPosition() {
+    void theCatalogListsDeclaredCategoriesWithTheirStreamAndEventCountsAndTheHeadPosition() {
         app.append("o-1", 1, 2);
         app.append("o-2", 3);
 
@@ -34,9 +34,11 @@ class StreamsApiTest {
                 .isEqualTo(app.engine.store().headPosition());
         assertThat(catalog.get("categories").findValuesAsText("category")).containsExactly("orders", "pings");
         assertThat(catalog.get("categories").get(0).get("streams").asLong()).isEqualTo(2);
+        assertThat(catalog.get("categories").get(0).get("events").asLong()).isEqualTo(3);
         assertThat(catalog.get("categories").get(1).has("streams"))
                 .as("an ephemeral category keeps no streams here")
                 .isFalse();
+        assertThat(catalog.get("categories").get(1).has("events")).isFalse();
     }
 
     @Test

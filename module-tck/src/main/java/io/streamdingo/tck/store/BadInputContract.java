@@ -123,6 +123,7 @@ public interface BadInputContract extends ContractFixture {
     default void listingAnInvalidCategoryIsRejected(String category) {
         assertThatThrownBy(() -> store().listStreams(category)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store().countStreams(category)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store().countEvents(category)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

@@ -59,11 +59,37 @@ public interface StreamCatalogContract extends ContractFixture {
     }
 
     @Test
+    default void countsTheEventsOfACategory() {
+        String category = newCategory();
+        for (int i = 0; i < 3; i++) {
+            appendItems(StreamId.of(category, "s" + i), 4);
+        }
+        appendItems(StreamId.of(newCategory(), "elsewhere"), 2);
+
+        assertThat(store().countEvents(category)).isEqualTo(12);
+    }
+
+    @Test
+    default void softDeletedEventsStillCountAndTruncatedOnesDoNot() {
+        String category = newCategory();
+        StreamId hidden = StreamId.of(category, "hidden");
+        StreamId truncated = StreamId.of(category, "truncated");
+        appendItems(hidden, 3);
+        appendItems(truncated, 5);
+
+        store().softDelete(hidden, ExpectedVersion.exact(3));
+        store().truncateBefore(truncated, 4);
+
+        assertThat(store().countEvents(category)).isEqualTo(3 + 2);
+    }
+
+    @Test
     default void anUnknownCategoryListsNothingAndCountsZero() {
         String category = newCategory();
 
         assertThat(store().listStreams(category).toList()).isEmpty();
         assertThat(store().countStreams(category)).isZero();
+        assertThat(store().countEvents(category)).isZero();
     }
 
     @Test
