@@ -20,6 +20,16 @@ public final class EventHeaders {
     /** The free-form headers, URL-encoded as {@code name=value&…} (header names need not be identifiers). */
     public static final String HEADERS = "sd_headers";
 
+    /**
+     * The W3C trace context of the append that wrote the event, when it was traced: the event's own
+     * {@code traceparent} metadata header (also in {@link #HEADERS}), under the name OpenTelemetry's JMS
+     * instrumentation reads, so a consumer that is not StreamDingo's continues the trace too.
+     */
+    public static final String TRACEPARENT = "traceparent";
+
+    /** The vendor trace state that goes with {@link #TRACEPARENT}, when there is one. */
+    public static final String TRACESTATE = "tracestate";
+
     public static final String RECORDED_AT = "sd_recorded_at";
     public static final String HASH = "sd_hash";
     /** Artemis duplicate detection: a message with an id seen before is dropped by the broker. */

@@ -51,6 +51,8 @@ public final class EventMessages {
         putIfPresent(message, EventHeaders.PARTITION_KEY, metadata.partitionKey());
         if (!metadata.headers().isEmpty()) {
             message.setStringProperty(EventHeaders.HEADERS, encode(metadata.headers()));
+            putIfPresent(message, EventHeaders.TRACEPARENT, metadata.headers().get("traceparent"));
+            putIfPresent(message, EventHeaders.TRACESTATE, metadata.headers().get("tracestate"));
         }
         return message;
     }

@@ -93,6 +93,33 @@ class EventMessagesTest {
     }
 
     @Test
+    void aTracedEventCarriesItsTraceContextUnderTheStandardPropertyNames() throws Exception {
+        // given an event whose append was traced
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        EventMetadata metadata =
+                EventMetadata.empty().withHeader("traceparent", traceparent).withHeader("tracestate", "vendor=x");
+        StoredEvent sent = new StoredEvent(
+                UUID.randomUUID(),
+                StreamId.of("orders", "o-3"),
+                1,
+                7,
+                "tck.ItemAdded",
+                1,
+                Instant.parse("2026-11-30T10:15:30Z"),
+                metadata,
+                "{}".getBytes(StandardCharsets.UTF_8),
+                "cd34");
+
+        // when it goes through the broker
+        Message received = throughTheBroker(EventMessages.write(context.createBytesMessage(), sent));
+
+        // then any JMS consumer finds the trace where OpenTelemetry looks, and the event still comes back whole
+        assertThat(received.getStringProperty("traceparent")).isEqualTo(traceparent);
+        assertThat(received.getStringProperty("tracestate")).isEqualTo("vendor=x");
+        assertThat(EventMessages.read(received).metadata()).isEqualTo(metadata);
+    }
+
+    @Test
     void aMessageDrivenBeanReadsARelayedMessageAsTheApplicationsEvent() throws Exception {
         StoreEngine engine = EventStores.builder().register(ItemAdded.class).buildEngine();
         StreamId order = StreamId.of("orders", "o-2");
