@@ -133,13 +133,8 @@ class DashboardIT {
 
     @Test
     void anAdminReplaysADeadLetterAndSeesItGone() throws Exception {
-        // given a note the fragile consumer failed twice: a dead letter
-        String account = openAccount("Fragile");
-        BankCalls.post(
-                BASE + "/api/accounts/" + account + "/notes", "{\"text\":\"fragile " + UUID.randomUUID() + "\"}");
-        openAs("operator", ADMIN_PASSWORD);
-        new Select(browser.driver.findElement(By.id("dead-letter-subscription"))).selectByValue("fragile-notes");
-        browser.await(30, page -> letterRowOf(account));
+        // given a note the fragile consumer failed twice: a dead letter, shown to the operator
+        String account = deadLetterShownTo("operator", ADMIN_PASSWORD);
 
         // when the operator replays it
         browser.await(10, page -> {
@@ -203,13 +198,9 @@ class DashboardIT {
 
     @Test
     void aViewerSeesReplayDisabledAndTheApiRefusesThemWith403() throws Exception {
-        // given a dead letter, and a viewer on the dashboard
-        String account = openAccount("Viewed");
-        BankCalls.post(
-                BASE + "/api/accounts/" + account + "/notes", "{\"text\":\"fragile " + UUID.randomUUID() + "\"}");
-        openAs("observer", VIEWER_PASSWORD);
-        new Select(browser.driver.findElement(By.id("dead-letter-subscription"))).selectByValue("fragile-notes");
-        String letter = browser.await(30, page -> {
+        // given a dead letter, shown to a viewer on the dashboard
+        String account = deadLetterShownTo("observer", VIEWER_PASSWORD);
+        String letter = browser.await(10, page -> {
             WebElement row = letterRowOf(account);
             return row == null ? null : row.getAttribute("data-key");
         });
@@ -240,6 +231,20 @@ class DashboardIT {
                 .filter(WebElement::isEnabled)
                 .map(button -> button.getAttribute("data-action"))
                 .toList();
+    }
+
+    /**
+     * Makes a dead letter (a note the fragile consumer fails twice) and opens the dashboard as {@code user} on
+     * the fragile consumer's dead letters until it is listed; returns the note's account.
+     */
+    private String deadLetterShownTo(String user, String password) throws Exception {
+        String account = openAccount("Fragile");
+        BankCalls.post(
+                BASE + "/api/accounts/" + account + "/notes", "{\"text\":\"fragile " + UUID.randomUUID() + "\"}");
+        openAs(user, password);
+        new Select(browser.driver.findElement(By.id("dead-letter-subscription"))).selectByValue("fragile-notes");
+        browser.await(30, page -> letterRowOf(account));
+        return account;
     }
 
     private void openAs(String user, String password) {

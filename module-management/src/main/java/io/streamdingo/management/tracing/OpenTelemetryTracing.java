@@ -18,6 +18,7 @@ import io.streamdingo.api.spi.EventTracing;
 import io.streamdingo.api.spi.StoredEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,31 +89,50 @@ public final class OpenTelemetryTracing implements EventTracing {
 
     @Override
     public TraceSpan publishing(StoredEvent event) {
-        SpanBuilder span = tracer.spanBuilder("publish " + event.streamId().category())
-                .setParent(parentOf(event.metadata()))
-                .setSpanKind(SpanKind.PRODUCER)
-                .setAttribute(OPERATION, "send")
-                .setAttribute(DESTINATION, event.streamId().category())
-                .setAttribute(MESSAGE_ID, event.eventId().toString())
-                .setAttribute(STREAM, event.streamId().toString())
-                .setAttribute(EVENT_TYPE, event.eventType());
-        correlation(span, event.metadata().correlationId());
+        SpanBuilder span = eventSpan(
+                "publish " + event.streamId().category(),
+                SpanKind.PRODUCER,
+                "send",
+                event.streamId(),
+                event.eventId(),
+                event.eventType(),
+                event.metadata());
         return Started.detached(span.startSpan());
     }
 
     @Override
     public TraceSpan consuming(String subscription, RecordedEvent event) {
-        SpanBuilder span = tracer.spanBuilder("process " + subscription)
-                .setParent(parentOf(event.metadata()))
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute(OPERATION, "process")
-                .setAttribute(CONSUMER_GROUP, subscription)
-                .setAttribute(DESTINATION, event.streamId().category())
-                .setAttribute(MESSAGE_ID, event.eventId().toString())
-                .setAttribute(STREAM, event.streamId().toString())
-                .setAttribute(EVENT_TYPE, event.eventType());
-        correlation(span, event.metadata().correlationId());
+        SpanBuilder span = eventSpan(
+                        "process " + subscription,
+                        SpanKind.CONSUMER,
+                        "process",
+                        event.streamId(),
+                        event.eventId(),
+                        event.eventType(),
+                        event.metadata())
+                .setAttribute(CONSUMER_GROUP, subscription);
         return Started.current(span.startSpan());
+    }
+
+    /** A span about one event, in the trace the event carries, with the messaging attributes it shares. */
+    private SpanBuilder eventSpan(
+            String name,
+            SpanKind kind,
+            String operation,
+            StreamId streamId,
+            UUID eventId,
+            String eventType,
+            EventMetadata metadata) {
+        SpanBuilder span = tracer.spanBuilder(name)
+                .setParent(parentOf(metadata))
+                .setSpanKind(kind)
+                .setAttribute(OPERATION, operation)
+                .setAttribute(DESTINATION, streamId.category())
+                .setAttribute(MESSAGE_ID, eventId.toString())
+                .setAttribute(STREAM, streamId.toString())
+                .setAttribute(EVENT_TYPE, eventType);
+        correlation(span, metadata.correlationId());
+        return span;
     }
 
     private static void correlation(SpanBuilder span, @Nullable String correlationId) {
