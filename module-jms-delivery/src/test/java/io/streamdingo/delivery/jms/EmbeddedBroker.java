@@ -17,7 +17,14 @@ final class EmbeddedBroker implements AutoCloseable {
     private final String url;
     private final @Nullable Path data;
     private final int tcpPort;
+    private final @Nullable ClusterPeer peer;
     private EmbeddedActiveMQ broker;
+
+    /**
+     * How a node joins a two-broker cluster: where the other node listens, and whether this node decides which
+     * node serves a message group (the cluster's one LOCAL grouping handler) or asks the other (REMOTE).
+     */
+    record ClusterPeer(int tcpPort, boolean decidesGroups) {}
 
     EmbeddedBroker(int serverId) throws Exception {
         this(serverId, null);
@@ -29,9 +36,20 @@ final class EmbeddedBroker implements AutoCloseable {
 
     /** A broker also reached over TCP on 127.0.0.1:{@code tcpPort}, by other processes; no TCP if 0. */
     EmbeddedBroker(int serverId, @Nullable Path data, int tcpPort) throws Exception {
+        this(serverId, data, tcpPort, null);
+    }
+
+    /**
+     * A node of a two-broker cluster, as a production cluster of standalone brokers is configured: a cluster
+     * connection to {@code peer} with messages moved on demand to the node whose consumers want them,
+     * redistribution when a node's consumers go, and a grouping handler so that each stream's message group is
+     * served on one node only.
+     */
+    EmbeddedBroker(int serverId, Path data, int tcpPort, @Nullable ClusterPeer peer) throws Exception {
         this.url = "vm://" + serverId;
         this.data = data;
         this.tcpPort = tcpPort;
+        this.peer = peer;
         start();
     }
 
@@ -55,6 +73,9 @@ final class EmbeddedBroker implements AutoCloseable {
         if (tcpPort != 0) {
             configuration.addAcceptorConfiguration("tcp", tcpUrl());
         }
+        if (peer != null) {
+            cluster(configuration, peer);
+        }
         if (data != null) {
             configuration
                     .setJournalDirectory(data.resolve("journal").toString())
@@ -65,6 +86,39 @@ final class EmbeddedBroker implements AutoCloseable {
         broker = new EmbeddedActiveMQ();
         broker.setConfiguration(configuration);
         broker.start();
+    }
+
+    private void cluster(Configuration configuration, ClusterPeer peer) throws Exception {
+        configuration
+                .setClusterUser("cluster")
+                .setClusterPassword("cluster-secret")
+                .addConnectorConfiguration("self", tcpUrl())
+                .addConnectorConfiguration("peer", "tcp://127.0.0.1:" + peer.tcpPort())
+                .addClusterConfiguration(new org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration()
+                        .setName("streamdingo")
+                        .setAddress("")
+                        .setConnectorName("self")
+                        .setStaticConnectors(java.util.List.of("peer"))
+                        .setRetryInterval(200)
+                        .setMessageLoadBalancingType(
+                                org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType
+                                        .ON_DEMAND))
+                .setGroupingHandlerConfiguration(
+                        new org.apache.activemq.artemis.core.server.group.impl.GroupingHandlerConfiguration()
+                                .setName(org.apache.activemq.artemis.api.core.SimpleString.of("streams"))
+                                .setType(
+                                        peer.decidesGroups()
+                                                ? org.apache.activemq.artemis.core.server.group.impl
+                                                        .GroupingHandlerConfiguration.TYPE
+                                                        .LOCAL
+                                                : org.apache.activemq.artemis.core.server.group.impl
+                                                        .GroupingHandlerConfiguration.TYPE
+                                                        .REMOTE)
+                                .setAddress(org.apache.activemq.artemis.api.core.SimpleString.of(""))
+                                .setTimeout(5_000))
+                .addAddressSetting(
+                        "#",
+                        new org.apache.activemq.artemis.core.settings.impl.AddressSettings().setRedistributionDelay(0));
     }
 
     ActiveMQConnectionFactory connectionFactory() {
