@@ -80,14 +80,15 @@ class ConsumerGroupProcessKillTest {
     @Test
     void overArtemisAKilledMemberProcessLosesNothingAndDuplicatesNothingUnderExactlyOnce() throws Exception {
         for (int round = 1; round <= ROUNDS; round++) {
-            playRound(new GroupRun("j" + round + "_" + RUN), broker, everyMemberOn(broker));
+            playRound(
+                    new GroupRun("j" + round + "_" + RUN), broker.connectionFactory(), everyMemberOn(broker), NOTHING);
         }
     }
 
     @Test
     void straightFromTheStoreAKilledMemberProcessLosesNothingAndDuplicatesNothingUnderExactlyOnce() throws Exception {
         for (int round = 1; round <= ROUNDS; round++) {
-            playRound(new GroupRun("s" + round + "_" + RUN), null, everyMemberOn(null));
+            playRound(new GroupRun("s" + round + "_" + RUN), null, everyMemberOn(null), NOTHING);
         }
     }
 
@@ -109,7 +110,7 @@ class ConsumerGroupProcessKillTest {
                     "m2", memberUrl(b),
                     "m3", memberUrl(b));
             for (int round = 1; round <= 2; round++) {
-                playRound(new GroupRun("c" + round + "_" + RUN), a, nodes);
+                playRound(new GroupRun("c" + round + "_" + RUN), a.connectionFactory(), nodes, NOTHING);
             }
         }
     }
@@ -126,17 +127,49 @@ class ConsumerGroupProcessKillTest {
         return broker.tcpUrl() + "?consumerWindowSize=0";
     }
 
-    private void playRound(GroupRun run, EmbeddedBroker relayedTo, Map<String, String> memberUrls) throws Exception {
-        boolean overBroker = relayedTo != null;
+    /**
+     * SRV-3: the broker is a replicated pair, and the primary crashes mid-way as the member does: the backup
+     * takes over with every message, the relay and the members fail over to it, and nothing is lost.
+     */
+    @Test
+    void overAReplicatedBrokerPairTheBackupTakesOverWhenThePrimaryDiesAndNothingIsLost() throws Exception {
+        int primaryPort = EmbeddedBroker.freePort();
+        int backupPort = EmbeddedBroker.freePort();
+        Path data = Files.createDirectories(Path.of("target", "artemis-pair", RUN));
+        try (EmbeddedBroker primary = new EmbeddedBroker(
+                        31, data.resolve("primary"), primaryPort, new EmbeddedBroker.Replication(backupPort, false));
+                EmbeddedBroker backup = new EmbeddedBroker(
+                        32, data.resolve("backup"), backupPort, new EmbeddedBroker.Replication(primaryPort, true))) {
+            awaitUntil(() -> backup.server().isReplicaSync(), "the backup holds a copy of the primary's journal");
+            String pair = "(tcp://127.0.0.1:" + primaryPort + ",tcp://127.0.0.1:" + backupPort
+                    + ")?ha=true&reconnectAttempts=-1&retryInterval=100";
+            Map<String, String> members = new HashMap<>();
+            MEMBERS.forEach(member -> members.put(member, pair + "&consumerWindowSize=0"));
+            playRound(
+                    new GroupRun("h1_" + RUN),
+                    new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(pair),
+                    members,
+                    primary::crash);
+            assertThat(backup.server().isActive()).as("the backup took over").isTrue();
+        }
+    }
+
+    private static final Runnable NOTHING = () -> {};
+
+    /**
+     * One round: the relay publishes to {@code relayTo} (none: the members read the store), the members consume
+     * from their broker URLs, and when 30% is processed member m2 is killed and {@code alsoMidway} runs.
+     */
+    private void playRound(
+            GroupRun run, jakarta.jms.ConnectionFactory relayTo, Map<String, String> memberUrls, Runnable alsoMidway)
+            throws Exception {
+        boolean overBroker = relayTo != null;
         ScheduledExecutorService relayTimer = Executors.newSingleThreadScheduledExecutor();
         Map<String, Process> members = new HashMap<>();
         try {
             if (overBroker) {
                 OutboxRelay relay = EventStores.outboxRelay(
-                        engine,
-                        run.topology(),
-                        new JmsEventPublisher(relayedTo.connectionFactory(), run.prefix()),
-                        new JpaOffsetStore(emf));
+                        engine, run.topology(), new JmsEventPublisher(relayTo, run.prefix()), new JpaOffsetStore(emf));
                 relayTimer.scheduleWithFixedDelay(() -> publishQuietly(relay), 0, 20, TimeUnit.MILLISECONDS);
             }
             for (String member : MEMBERS) {
@@ -150,6 +183,7 @@ class ConsumerGroupProcessKillTest {
 
             awaitUntil(() -> booked(run.exactlyOnce().name()).size() >= TOTAL * 3 / 10, "30% processed");
             members.get("m2").destroyForcibly().waitFor(); // SIGKILL: nothing settled, nothing closed
+            alsoMidway.run();
 
             awaitUntil(
                     () -> Set.copyOf(booked(run.exactlyOnce().name())).size() >= TOTAL

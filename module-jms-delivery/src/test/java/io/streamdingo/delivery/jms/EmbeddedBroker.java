@@ -18,6 +18,7 @@ final class EmbeddedBroker implements AutoCloseable {
     private final @Nullable Path data;
     private final int tcpPort;
     private final @Nullable ClusterPeer peer;
+    private final @Nullable Replication replication;
     private EmbeddedActiveMQ broker;
 
     /**
@@ -25,6 +26,12 @@ final class EmbeddedBroker implements AutoCloseable {
      * node serves a message group (the cluster's one LOCAL grouping handler) or asks the other (REMOTE).
      */
     record ClusterPeer(int tcpPort, boolean decidesGroups) {}
+
+    /**
+     * How a node joins a replicated pair: where the other node listens, and whether this one is the backup,
+     * which keeps a copy of the primary's journal over the network and becomes live when the primary dies.
+     */
+    record Replication(int peerPort, boolean backup) {}
 
     EmbeddedBroker(int serverId) throws Exception {
         this(serverId, null);
@@ -36,7 +43,7 @@ final class EmbeddedBroker implements AutoCloseable {
 
     /** A broker also reached over TCP on 127.0.0.1:{@code tcpPort}, by other processes; no TCP if 0. */
     EmbeddedBroker(int serverId, @Nullable Path data, int tcpPort) throws Exception {
-        this(serverId, data, tcpPort, null);
+        this(serverId, data, tcpPort, (ClusterPeer) null);
     }
 
     /**
@@ -50,6 +57,17 @@ final class EmbeddedBroker implements AutoCloseable {
         this.data = data;
         this.tcpPort = tcpPort;
         this.peer = peer;
+        this.replication = null;
+        start();
+    }
+
+    /** A node of a replicated pair (persistent, its journal under {@code data}). */
+    EmbeddedBroker(int serverId, Path data, int tcpPort, Replication replication) throws Exception {
+        this.url = "vm://" + serverId;
+        this.data = data;
+        this.tcpPort = tcpPort;
+        this.peer = null;
+        this.replication = replication;
         start();
     }
 
@@ -75,6 +93,9 @@ final class EmbeddedBroker implements AutoCloseable {
         }
         if (peer != null) {
             cluster(configuration, peer);
+        }
+        if (replication != null) {
+            replicate(configuration, replication);
         }
         if (data != null) {
             configuration
@@ -119,6 +140,34 @@ final class EmbeddedBroker implements AutoCloseable {
                 .addAddressSetting(
                         "#",
                         new org.apache.activemq.artemis.core.settings.impl.AddressSettings().setRedistributionDelay(0));
+    }
+
+    private void replicate(Configuration configuration, Replication replication) throws Exception {
+        configuration
+                .setClusterUser("cluster")
+                .setClusterPassword("cluster-secret")
+                .addConnectorConfiguration("self", tcpUrl())
+                .addConnectorConfiguration("peer", "tcp://127.0.0.1:" + replication.peerPort())
+                .addClusterConfiguration(new org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration()
+                        .setName("streamdingo")
+                        .setAddress("")
+                        .setConnectorName("self")
+                        .setStaticConnectors(java.util.List.of("peer"))
+                        .setRetryInterval(200))
+                .setHAPolicyConfiguration(
+                        replication.backup()
+                                ? new org.apache.activemq.artemis.core.config.ha.ReplicaPolicyConfiguration()
+                                : new org.apache.activemq.artemis.core.config.ha.ReplicatedPolicyConfiguration()
+                                        .setCheckForActiveServer(true));
+    }
+
+    /** Stops the broker at once, as a crash would, handing over to its backup if it has one. */
+    void crash() {
+        try {
+            broker.getActiveMQServer().fail(true);
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not stop", e);
+        }
     }
 
     ActiveMQConnectionFactory connectionFactory() {
