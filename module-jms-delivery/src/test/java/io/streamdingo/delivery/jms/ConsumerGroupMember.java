@@ -32,7 +32,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * killed.
  *
  * <p>Arguments: the run's JDBC URL, the broker's TCP URL ({@code none} for the delivery straight from the
- * store), the run's name, this member's name.
+ * store), the run's name, this member's name, the run's subscription mode.
  */
 public final class ConsumerGroupMember {
 
@@ -41,7 +41,7 @@ public final class ConsumerGroupMember {
     public static void main(String[] args) throws Exception {
         String url = args[0];
         String broker = args[1];
-        GroupRun run = new GroupRun(args[2]);
+        GroupRun run = new GroupRun(args[2], io.streamdingo.api.streams.SubscriptionMode.valueOf(args[4]));
         String member = args[3];
         EntityManagerFactory emf = Persistence.createEntityManagerFactory(
                 "streamdingo-fault", Map.of("jakarta.persistence.jdbc.url", url));

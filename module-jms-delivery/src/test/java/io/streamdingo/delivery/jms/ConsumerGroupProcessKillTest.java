@@ -7,6 +7,7 @@ import io.streamdingo.api.ExpectedVersion;
 import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.streams.SubscriptionMode;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.StoreEngine;
 import io.streamdingo.engine.relay.OutboxRelay;
@@ -154,6 +155,21 @@ class ConsumerGroupProcessKillTest {
         }
     }
 
+    /**
+     * SRV-3: an exclusive subscription is consumed by one process at a time; when that process is killed, another
+     * takes over where it stopped, losing nothing and, under exactly-once, duplicating nothing.
+     */
+    @Test
+    void anExclusiveSubscriptionMovesToAnotherProcessWhenItsActiveConsumerIsKilled() throws Exception {
+        for (int round = 1; round <= 2; round++) {
+            playRound(
+                    new GroupRun("x" + round + "_" + RUN, SubscriptionMode.EXCLUSIVE),
+                    broker.connectionFactory(),
+                    everyMemberOn(broker),
+                    NOTHING);
+        }
+    }
+
     private static final Runnable NOTHING = () -> {};
 
     /**
@@ -164,6 +180,7 @@ class ConsumerGroupProcessKillTest {
             GroupRun run, jakarta.jms.ConnectionFactory relayTo, Map<String, String> memberUrls, Runnable alsoMidway)
             throws Exception {
         boolean overBroker = relayTo != null;
+        boolean exclusive = run.mode() == SubscriptionMode.EXCLUSIVE;
         ScheduledExecutorService relayTimer = Executors.newSingleThreadScheduledExecutor();
         Map<String, Process> members = new HashMap<>();
         try {
@@ -182,7 +199,9 @@ class ConsumerGroupProcessKillTest {
             appendAll(run);
 
             awaitUntil(() -> booked(run.exactlyOnce().name()).size() >= TOTAL * 3 / 10, "30% processed");
-            members.get("m2").destroyForcibly().waitFor(); // SIGKILL: nothing settled, nothing closed
+            // in a group any member will do; an exclusive subscription's active consumer is the one to kill
+            String victim = exclusive ? busiestMember(run.exactlyOnce().name()) : "m2";
+            members.get(victim).destroyForcibly().waitFor(); // SIGKILL: nothing settled, nothing closed
             alsoMidway.run();
 
             awaitUntil(
@@ -202,7 +221,18 @@ class ConsumerGroupProcessKillTest {
                     .containsExactlyInAnyOrderElementsOf(atLeast);
             assertStreamsInOrder(run.exactlyOnce().name());
             assertStreamsInOrder(run.atLeastOnce().name());
-            if (overBroker) {
+            if (exclusive) {
+                // the killed member had been consuming, and another carried on after its last booking; this checks the
+                // takeover, not one-at-a-time delivery before it (JmsDeliveryContractTest checks that in one JVM)
+                long[] victimSeqs = seqRange(run.exactlyOnce().name(), "member = ?", victim);
+                long[] otherSeqs = seqRange(run.exactlyOnce().name(), "member <> ?", victim);
+                assertThat(victimSeqs[1])
+                        .as("round %s: the killed member was consuming", run.name())
+                        .isPositive();
+                assertThat(otherSeqs[1])
+                        .as("round %s: another member took over after the killed one", run.name())
+                        .isGreaterThan(victimSeqs[1]);
+            } else if (overBroker) {
                 // without a broker every member reads every event, and the killed one may have lost every race
                 for (String member : MEMBERS) {
                     assertThat(bookedBy(run.exactlyOnce().name(), member))
@@ -230,7 +260,8 @@ class ConsumerGroupProcessKillTest {
                 database.url(),
                 brokerUrl,
                 run.name(),
-                member));
+                member,
+                run.mode().name()));
         Path log = memberLog(run, member);
         Files.createDirectories(log.getParent());
         return new ProcessBuilder(command)
@@ -312,6 +343,34 @@ class ConsumerGroupProcessKillTest {
             throw new IllegalStateException(e);
         }
         return ids;
+    }
+
+    /** The first and last ledger sequence numbers of {@code subscription}'s rows matching {@code condition}. */
+    private static long[] seqRange(String subscription, String condition, String member) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement range = connection.prepareStatement("SELECT COALESCE(MIN(seq), 0),"
+                        + " COALESCE(MAX(seq), 0) FROM group_ledger WHERE subscription = ? AND " + condition)) {
+            range.setString(1, subscription);
+            range.setString(2, member);
+            try (ResultSet rows = range.executeQuery()) {
+                rows.next();
+                return new long[] {rows.getLong(1), rows.getLong(2)};
+            }
+        }
+    }
+
+    /** The member that booked the most events of {@code subscription} so far. */
+    private static String busiestMember(String subscription) throws SQLException {
+        String busiest = MEMBERS.get(0);
+        long most = -1;
+        for (String member : MEMBERS) {
+            long booked = bookedBy(subscription, member);
+            if (booked > most) {
+                most = booked;
+                busiest = member;
+            }
+        }
+        return busiest;
     }
 
     private static long bookedBy(String subscription, String member) throws SQLException {

@@ -10,11 +10,17 @@ import java.util.List;
 
 /**
  * The names of one round of the consumer-group kill test, shared by the test and its member processes: an
- * exactly-once and an at-least-once stream, each with a consumer-group subscription.
+ * exactly-once and an at-least-once stream, each with a subscription of the round's mode.
  *
  * @param name the round's name, unique per run
+ * @param mode how the members share each subscription: a consumer group, or one exclusive consumer at a time
  */
-record GroupRun(String name) {
+record GroupRun(String name, SubscriptionMode mode) {
+
+    /** A round of consumer groups. */
+    GroupRun(String name) {
+        this(name, SubscriptionMode.CONSUMER_GROUP);
+    }
 
     String prefix() {
         return "grp" + name;
@@ -29,12 +35,12 @@ record GroupRun(String name) {
     }
 
     SubscriptionDefinition exactlyOnce() {
-        return SubscriptionDefinition.of(name + "-ledger", exactlyStream(), SubscriptionMode.CONSUMER_GROUP)
+        return SubscriptionDefinition.of(name + "-ledger", exactlyStream(), mode)
                 .withVisibilityTimeout(Duration.ofSeconds(10));
     }
 
     SubscriptionDefinition atLeastOnce() {
-        return SubscriptionDefinition.of(name + "-audit", atLeastStream(), SubscriptionMode.CONSUMER_GROUP)
+        return SubscriptionDefinition.of(name + "-audit", atLeastStream(), mode)
                 .withVisibilityTimeout(Duration.ofSeconds(10));
     }
 
