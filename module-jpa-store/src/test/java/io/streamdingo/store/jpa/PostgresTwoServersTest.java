@@ -109,4 +109,25 @@ class PostgresTwoServersTest {
 
         assertThat(serverA.currentVersion(stream)).isEqualTo(3);
     }
+
+    @Test
+    void aSessionOfAServerThatDiesLocksTheStreamUntilItsLeaseExpiresThenTheOtherServerWrites() throws Exception {
+        // given server A holds a 2-second session on the stream and dies without closing it
+        StreamSession abandoned = serverA.openSession(stream, Duration.ofSeconds(2));
+        abandoned.append(ExpectedVersion.noStream(), NewEvent.all(new ItemAdded("a", 1)));
+        long diedAt = System.nanoTime();
+
+        // when server B writes at once, and again after the lease
+        assertThatThrownBy(() -> serverB.append(stream, ExpectedVersion.exact(1), NewEvent.all(new ItemAdded("b", 1))))
+                .isInstanceOf(StreamLockedException.class)
+                .hasMessageContaining("server-a/");
+        Thread.sleep(Math.max(
+                0, Duration.ofSeconds(2).minusNanos(System.nanoTime() - diedAt).toMillis() + 200));
+        serverB.append(stream, ExpectedVersion.exact(1), NewEvent.all(new ItemAdded("b", 1)));
+
+        // then the stream moved on from the dead server's last event, and its session can write no more
+        assertThat(serverB.currentVersion(stream)).isEqualTo(2);
+        assertThatThrownBy(() -> abandoned.append(ExpectedVersion.exact(2), NewEvent.all(new ItemAdded("a", 2))))
+                .isInstanceOf(io.streamdingo.api.SessionExpiredException.class);
+    }
 }
