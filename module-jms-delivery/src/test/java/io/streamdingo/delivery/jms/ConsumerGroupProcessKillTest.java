@@ -248,24 +248,14 @@ class ConsumerGroupProcessKillTest {
     }
 
     private static Process startMember(GroupRun run, String brokerUrl, String member) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ConsumerGroupMember.class.getName(),
+        return TestProcesses.start(
+                ConsumerGroupMember.class,
+                memberLog(run, member),
                 database.url(),
                 brokerUrl,
                 run.name(),
                 member,
-                run.mode().name()));
-        Path log = memberLog(run, member);
-        Files.createDirectories(log.getParent());
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                run.mode().name());
     }
 
     private static Path memberLog(GroupRun run, String member) {
@@ -399,12 +389,6 @@ class ConsumerGroupProcessKillTest {
     }
 
     private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
+        TestProcesses.awaitUntil(condition, what, Duration.ofMinutes(2));
     }
 }

@@ -110,20 +110,11 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     private void cluster(Configuration configuration, ClusterPeer peer) throws Exception {
+        joinCluster(
+                configuration,
+                peer.tcpPort(),
+                org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType.ON_DEMAND);
         configuration
-                .setClusterUser("cluster")
-                .setClusterPassword("cluster-secret")
-                .addConnectorConfiguration("self", tcpUrl())
-                .addConnectorConfiguration("peer", "tcp://127.0.0.1:" + peer.tcpPort())
-                .addClusterConfiguration(new org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration()
-                        .setName("streamdingo")
-                        .setAddress("")
-                        .setConnectorName("self")
-                        .setStaticConnectors(java.util.List.of("peer"))
-                        .setRetryInterval(200)
-                        .setMessageLoadBalancingType(
-                                org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType
-                                        .ON_DEMAND))
                 .setGroupingHandlerConfiguration(
                         new org.apache.activemq.artemis.core.server.group.impl.GroupingHandlerConfiguration()
                                 .setName(org.apache.activemq.artemis.api.core.SimpleString.of("streams"))
@@ -142,23 +133,36 @@ final class EmbeddedBroker implements AutoCloseable {
                         new org.apache.activemq.artemis.core.settings.impl.AddressSettings().setRedistributionDelay(0));
     }
 
-    private void replicate(Configuration configuration, Replication replication) throws Exception {
+    /** A cluster connection to the broker on {@code peerPort}, which clustering and replication both need. */
+    private void joinCluster(
+            Configuration configuration,
+            int peerPort,
+            org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType balancing)
+            throws Exception {
         configuration
                 .setClusterUser("cluster")
                 .setClusterPassword("cluster-secret")
                 .addConnectorConfiguration("self", tcpUrl())
-                .addConnectorConfiguration("peer", "tcp://127.0.0.1:" + replication.peerPort())
+                .addConnectorConfiguration("peer", "tcp://127.0.0.1:" + peerPort)
                 .addClusterConfiguration(new org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration()
                         .setName("streamdingo")
                         .setAddress("")
                         .setConnectorName("self")
                         .setStaticConnectors(java.util.List.of("peer"))
-                        .setRetryInterval(200))
-                .setHAPolicyConfiguration(
-                        replication.backup()
-                                ? new org.apache.activemq.artemis.core.config.ha.ReplicaPolicyConfiguration()
-                                : new org.apache.activemq.artemis.core.config.ha.ReplicatedPolicyConfiguration()
-                                        .setCheckForActiveServer(true));
+                        .setRetryInterval(200)
+                        .setMessageLoadBalancingType(balancing));
+    }
+
+    private void replicate(Configuration configuration, Replication replication) throws Exception {
+        joinCluster(
+                configuration,
+                replication.peerPort(),
+                org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType.ON_DEMAND);
+        configuration.setHAPolicyConfiguration(
+                replication.backup()
+                        ? new org.apache.activemq.artemis.core.config.ha.ReplicaPolicyConfiguration()
+                        : new org.apache.activemq.artemis.core.config.ha.ReplicatedPolicyConfiguration()
+                                .setCheckForActiveServer(true));
     }
 
     /** Stops the broker at once, as a crash would, handing over to its backup if it has one. */

@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,25 +129,15 @@ class RelayFailoverProcessKillTest {
 
     private static Process startRelay(String url, String broker, String category, String member, String run)
             throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                RelayMember.class.getName(),
+        return TestProcesses.start(
+                RelayMember.class,
+                Path.of("target", "relay-members", run + "-" + member + ".log"),
                 url,
                 broker,
                 PREFIX,
                 category,
                 member,
-                LEASE.toString()));
-        Path log = Path.of("target", "relay-members", run + "-" + member + ".log");
-        Files.createDirectories(log.getParent());
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                LEASE.toString());
     }
 
     private static void pause(long millis) {
@@ -160,12 +149,6 @@ class RelayFailoverProcessKillTest {
     }
 
     private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
+        TestProcesses.awaitUntil(condition, what, Duration.ofMinutes(1));
     }
 }
