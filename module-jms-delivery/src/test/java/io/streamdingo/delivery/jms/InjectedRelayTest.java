@@ -1,6 +1,7 @@
 package io.streamdingo.delivery.jms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamdingo.api.EventStore;
 import io.streamdingo.api.ExpectedVersion;
@@ -67,6 +68,7 @@ class InjectedRelayTest {
     @AfterEach
     void stop() throws Exception {
         CONFIG.keySet().forEach(System::clearProperty);
+        System.clearProperty("streamdingo.relay.lease-timeout");
         ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
         broker.close();
     }
@@ -87,6 +89,18 @@ class InjectedRelayTest {
 
         // when an event is appended, then it is on the broker within a second
         assertThat(appendAndReceive(1_000)).isNotNull();
+    }
+
+    @Test
+    void aRelayLeaseThatIsNotAPositiveDurationFailsTheStartNamingTheKey() {
+        // given a lease timeout of zero
+        System.setProperty("streamdingo.relay.lease-timeout", "PT0S");
+        ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
+
+        // when the application starts, then it fails, naming the key and what it needs
+        assertThatThrownBy(() -> appendAndReceive(1_000))
+                .hasStackTraceContaining("configuration key streamdingo.relay.lease-timeout has the value 'PT0S'")
+                .hasStackTraceContaining("positive duration");
     }
 
     /** Starts the application, appends one event and waits up to {@code millis} for it on the topic. */
