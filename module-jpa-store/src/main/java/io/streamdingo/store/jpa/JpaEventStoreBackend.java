@@ -21,7 +21,6 @@ import io.streamdingo.store.jpa.sql.EventRows;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -541,29 +540,26 @@ public final class JpaEventStoreBackend implements EventStoreBackend {
                 operation,
                 streamId,
                 attempt -> unit.inTransaction(
-                        operation, (em, connection) -> work.run(em, connection, lockedHead(em, streamId))));
+                        operation, (em, connection) -> work.run(em, connection, lockedHead(em, connection, streamId))));
     }
 
     private static <T> T withRetries(String operation, StreamId streamId, IntFunction<T> body) {
         return Retries.withRetries(operation, "stream " + streamId, body);
     }
 
-    private static StreamHead lockedHead(EntityManager em, StreamId streamId) {
+    private StreamHead lockedHead(EntityManager em, Connection connection, StreamId streamId) throws SQLException {
         StreamHead head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
         if (head != null) {
             return head;
         }
-        head = new StreamHead(streamId);
-        try {
-            em.persist(head);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (UnitOfWork.translate("create a stream", e) instanceof UnitOfWork.UniqueViolation) {
-                throw new UnitOfWork.Retry(e); // another writer created the stream first
-            }
-            throw e;
+        // insert-if-absent, not a plain insert: two servers opening the first session on a stream at once (their
+        // relays, say) must not log a duplicate-key error; the loser waits for the winner's row and locks it
+        createHead(connection, streamId, 0, null);
+        head = em.find(StreamHead.class, StreamKey.of(streamId), LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new UnitOfWork.Retry(null); // created and deleted again meanwhile
         }
-        return head; // a row this transaction inserted is locked by it until commit
+        return head;
     }
 
     private void requireOpen(String operation) {
