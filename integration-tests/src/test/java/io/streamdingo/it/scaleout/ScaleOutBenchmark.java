@@ -29,21 +29,24 @@ class ScaleOutBenchmark {
     private static final int VERSIONS = 100;
     private static final int EVENTS = 2 * STREAMS_PER_CATEGORY * VERSIONS;
     private static final int CLIENTS = 16;
+    /** Versions per stream of the warm-up loads (10 streams per category): 1,000 events. */
+    private static final int WARM_UP = 50;
+
     private static final List<String> CATEGORIES = List.of(ScaleOutLedger.EXACTLY_ONCE, ScaleOutLedger.AT_LEAST_ONCE);
 
     @Test
     void oneServerThenTwo() throws Exception {
         try (ScaleOutCluster cluster = ScaleOutCluster.start()) {
             // warm both servers up, then stop one
-            new RestLoad(cluster.servers()).run("warm", CATEGORIES, 10, 20, CLIENTS);
-            awaitBooked("warm", 2 * 10 * 20);
+            new RestLoad(cluster.servers()).run("warm", CATEGORIES, 10, WARM_UP, CLIENTS);
+            awaitBooked("warm", 2 * 10 * WARM_UP);
             cluster.serverB.stop();
 
             Phase one = phase("one", new RestLoad(List.of(cluster.serverA)));
             cluster.serverB.start();
             cluster.serverB.awaitReady(Duration.ofMinutes(4));
-            new RestLoad(cluster.servers()).run("warm-b", CATEGORIES, 10, 20, CLIENTS);
-            awaitBooked("warm-b", 2 * 10 * 20);
+            new RestLoad(List.of(cluster.serverB)).run("warm-b", CATEGORIES, 10, WARM_UP, CLIENTS);
+            awaitBooked("warm-b", 2 * 10 * WARM_UP);
             Phase two = phase("two", new RestLoad(cluster.servers()));
 
             Duration failover = relayFailover(cluster);
@@ -84,13 +87,17 @@ class ScaleOutBenchmark {
 
     /** Kills the server whose relay holds the exactly-once category and times until the other's relay holds it. */
     private static Duration relayFailover(ScaleOutCluster cluster) throws Exception {
-        String holder = lease();
-        LibertyProcess victim = holder.startsWith(cluster.serverA.name() + "/") ? cluster.serverA : cluster.serverB;
+        String[] holder = new String[1];
+        Waiting.until(() -> (holder[0] = lease()) != null, "a relay holds the category", Duration.ofMinutes(1));
+        LibertyProcess victim = holder[0].startsWith(cluster.serverA.name() + "/") ? cluster.serverA : cluster.serverB;
         LibertyProcess survivor = victim == cluster.serverA ? cluster.serverB : cluster.serverA;
         Instant killed = Instant.now();
         victim.kill();
         Waiting.until(
-                () -> lease() != null && lease().startsWith(survivor.name() + "/"),
+                () -> {
+                    String lease = lease();
+                    return lease != null && lease.startsWith(survivor.name() + "/");
+                },
                 "the survivor's relay takes over",
                 Duration.ofMinutes(1));
         return Duration.between(killed, Instant.now());

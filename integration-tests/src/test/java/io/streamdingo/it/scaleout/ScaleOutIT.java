@@ -130,6 +130,10 @@ class ScaleOutIT {
         Instant loaded = Instant.now();
         awaitBooked(ScaleOutLedger.EXACTLY_ONCE, Duration.ofMinutes(5));
         awaitBooked(ScaleOutLedger.AT_LEAST_ONCE, Duration.ofMinutes(5));
+        Waiting.until(
+                () -> new HashSet<>(bookingsOf(ScaleOutLedger.EXCLUSIVE)).size() >= EVENTS_PER_CATEGORY,
+                "the exclusive subscription has booked every event",
+                Duration.ofMinutes(5));
         Duration drained = Duration.between(loaded, Instant.now());
         awaitQuiet(Duration.ofSeconds(5));
 
@@ -145,9 +149,15 @@ class ScaleOutIT {
                 .containsExactlyInAnyOrderElementsOf(storedEventIds(ScaleOutLedger.EXACTLY_ONCE));
         assertThat(new HashSet<>(bookings(ScaleOutLedger.AT_LEAST_ONCE)))
                 .containsExactlyInAnyOrderElementsOf(storedEventIds(ScaleOutLedger.AT_LEAST_ONCE));
+        // the exclusive subscription took every event once, one server at a time: it moved only at the kills
+        assertThat(bookingsOf(ScaleOutLedger.EXCLUSIVE))
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(storedEventIds(ScaleOutLedger.EXACTLY_ONCE));
+        assertThat(handovers(ScaleOutLedger.EXCLUSIVE)).isBetween(1, 6);
         // each stream in order, and the group spread over both servers
-        assertStreamsInOrder(ScaleOutLedger.EXACTLY_ONCE);
-        assertStreamsInOrder(ScaleOutLedger.AT_LEAST_ONCE);
+        assertStreamsInOrder(ScaleOutLedger.EXACTLY_ONCE + "-ledger");
+        assertStreamsInOrder(ScaleOutLedger.AT_LEAST_ONCE + "-ledger");
+        assertStreamsInOrder(ScaleOutLedger.EXCLUSIVE);
         assertThat(bookingServers(ScaleOutLedger.EXACTLY_ONCE))
                 .containsExactlyInAnyOrder("streamdingo-a", "streamdingo-b");
         assertThat(bookingServers(ScaleOutLedger.AT_LEAST_ONCE))
@@ -160,14 +170,15 @@ class ScaleOutIT {
         System.out.printf(
                 "scale-out: %,d events in %.1f s through 2 servers (%.0f events/s, %d calls asked again);"
                         + " relay failover %.1f s after kill -9; all delivered %.1f s after the last append;"
-                        + " duplicates at least once: %d%n",
+                        + " duplicates at least once: %d; exclusive handovers: %d%n",
                 outcome.events(),
                 outcome.elapsed().toMillis() / 1000.0,
                 outcome.eventsPerSecond(),
                 outcome.retried(),
                 failover.toMillis() / 1000.0,
                 drained.toMillis() / 1000.0,
-                bookings(ScaleOutLedger.AT_LEAST_ONCE).size() - EVENTS_PER_CATEGORY);
+                bookings(ScaleOutLedger.AT_LEAST_ONCE).size() - EVENTS_PER_CATEGORY,
+                handovers(ScaleOutLedger.EXCLUSIVE));
     }
 
     private static void awaitWritten(RestLoad load, CompletableFuture<?> loading, int events)
@@ -244,11 +255,28 @@ class ScaleOutIT {
     }
 
     private static List<String> bookings(String category) {
+        return bookingsOf(category + "-ledger");
+    }
+
+    private static List<String> bookingsOf(String subscription) {
         try {
-            return strings("SELECT event_id FROM scale_ledger WHERE subscription = ?", category + "-ledger");
+            return strings("SELECT event_id FROM scale_ledger WHERE subscription = ?", subscription);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How often the server booking for the subscription changed, in booking order. */
+    private static int handovers(String subscription) throws SQLException {
+        List<String> servers =
+                strings("SELECT server FROM scale_ledger WHERE subscription = ? ORDER BY seq", subscription);
+        int handovers = 0;
+        for (int i = 1; i < servers.size(); i++) {
+            if (!servers.get(i).equals(servers.get(i - 1))) {
+                handovers++;
+            }
+        }
+        return handovers;
     }
 
     private static Set<String> bookingServers(String category) throws SQLException {
@@ -297,14 +325,14 @@ class ScaleOutIT {
         }
     }
 
-    /** Each stream's versions, in the order the group first booked them (on any server), are 1, 2, 3 … */
-    private static void assertStreamsInOrder(String category) throws SQLException {
+    /** Each stream's versions, in the order the subscription first booked them (on any server), are 1, 2, 3 … */
+    private static void assertStreamsInOrder(String subscription) throws SQLException {
         Map<String, List<Long>> firstBookings = new HashMap<>();
         Map<String, Set<Long>> seen = new HashMap<>();
         try (Connection db = ScaleOutCluster.database();
                 PreparedStatement query = db.prepareStatement(
                         "SELECT stream, version FROM scale_ledger WHERE subscription = ? ORDER BY seq")) {
-            query.setString(1, category + "-ledger");
+            query.setString(1, subscription);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String stream = rows.getString(1);
@@ -319,7 +347,7 @@ class ScaleOutIT {
         }
         assertThat(firstBookings).hasSize(STREAMS_PER_CATEGORY);
         firstBookings.forEach((stream, versions) -> assertThat(versions)
-                .as("%s/%s in the order first booked", category, stream)
+                .as("%s of %s in the order first booked", stream, subscription)
                 .isSorted()
                 .hasSize(VERSIONS));
     }
