@@ -88,32 +88,22 @@ class ScaleOutBenchmark {
     /** Kills the server whose relay holds the exactly-once category and times until the other's relay holds it. */
     private static Duration relayFailover(ScaleOutCluster cluster) throws Exception {
         String[] holder = new String[1];
-        Waiting.until(() -> (holder[0] = lease()) != null, "a relay holds the category", Duration.ofMinutes(1));
+        Waiting.until(
+                () -> (holder[0] = ScaleOutCluster.relayLease(ScaleOutLedger.EXACTLY_ONCE)) != null,
+                "a relay holds the category",
+                Duration.ofMinutes(1));
         LibertyProcess victim = holder[0].startsWith(cluster.serverA.name() + "/") ? cluster.serverA : cluster.serverB;
         LibertyProcess survivor = victim == cluster.serverA ? cluster.serverB : cluster.serverA;
         Instant killed = Instant.now();
         victim.kill();
         Waiting.until(
                 () -> {
-                    String lease = lease();
+                    String lease = ScaleOutCluster.relayLease(ScaleOutLedger.EXACTLY_ONCE);
                     return lease != null && lease.startsWith(survivor.name() + "/");
                 },
                 "the survivor's relay takes over",
                 Duration.ofMinutes(1));
         return Duration.between(killed, Instant.now());
-    }
-
-    private static String lease() {
-        try (Connection db = ScaleOutCluster.database();
-                PreparedStatement query = db.prepareStatement("SELECT lease_session FROM sd_streams WHERE"
-                        + " stream_category = 'streamdingo_relay' AND stream_id = ? AND lease_expires_at > now()")) {
-            query.setString(1, ScaleOutLedger.EXACTLY_ONCE);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void awaitBooked(String prefix, int events) throws InterruptedException {

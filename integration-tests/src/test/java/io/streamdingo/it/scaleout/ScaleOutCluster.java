@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -126,6 +128,20 @@ final class ScaleOutCluster implements AutoCloseable {
     /** A connection to the servers' schema. */
     static Connection database() throws SQLException {
         return DriverManager.getConnection(DATABASE + "?currentSchema=" + SCHEMA, "postgres", "");
+    }
+
+    /** The session holding the relay's lease of {@code category} right now ({@code <server name>/<id>}), or null. */
+    static String relayLease(String category) {
+        try (Connection db = database();
+                PreparedStatement query = db.prepareStatement("SELECT lease_session FROM sd_streams WHERE"
+                        + " stream_category = 'streamdingo_relay' AND stream_id = ? AND lease_expires_at > now()")) {
+            query.setString(1, category);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void freshSchema() throws SQLException {

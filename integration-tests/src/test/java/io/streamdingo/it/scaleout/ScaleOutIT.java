@@ -198,7 +198,9 @@ class ScaleOutIT {
     private static LibertyProcess relayHolder(String category) throws Exception {
         String[] holder = new String[1];
         Waiting.until(
-                () -> (holder[0] = relayLease(category)) != null, "a relay holds " + category, Duration.ofMinutes(1));
+                () -> (holder[0] = ScaleOutCluster.relayLease(category)) != null,
+                "a relay holds " + category,
+                Duration.ofMinutes(1));
         return holder[0].startsWith(cluster.serverA.name() + "/") ? cluster.serverA : cluster.serverB;
     }
 
@@ -207,27 +209,12 @@ class ScaleOutIT {
             throws InterruptedException {
         Waiting.until(
                 () -> {
-                    String lease = relayLease(category);
+                    String lease = ScaleOutCluster.relayLease(category);
                     return lease != null && lease.startsWith(survivor.name() + "/");
                 },
                 survivor.name() + "'s relay holds " + category,
                 Duration.ofMinutes(1));
         return Duration.between(killed, Instant.now());
-    }
-
-    /** The session holding the relay's lease of the category right now, or null. */
-    private static String relayLease(String category) {
-        try (Connection db = ScaleOutCluster.database();
-                PreparedStatement query = db.prepareStatement(
-                        "SELECT lease_session FROM sd_streams"
-                                + " WHERE stream_category = 'streamdingo_relay' AND stream_id = ? AND lease_expires_at > now()")) {
-            query.setString(1, category);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void awaitBooked(String category, Duration timeout) throws InterruptedException {
