@@ -42,12 +42,13 @@ import org.junit.jupiter.api.Test;
 /**
  * RL: a consumer group spread over three separate JVM processes on PostgreSQL, one of them killed with
  * SIGKILL mid-way and not restarted: the survivors process every event exactly once under EXACTLY_ONCE
- * (counted in the consumers' own table) and at least once under AT_LEAST_ONCE, each stream in order. Five
- * rounds over an Artemis broker, five over the delivery straight from the store.
+ * (counted in the consumers' own table) and at least once under AT_LEAST_ONCE, each stream in order. Three
+ * rounds over an Artemis broker, three over the delivery straight from the store (ScaleOutIT in the integration
+ * tests kills Liberty servers and brokers too).
  */
 class ConsumerGroupProcessKillTest {
 
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 3;
     private static final int STREAMS = 20;
     private static final int EVENTS_PER_STREAM = 50;
     private static final int TOTAL = STREAMS * EVENTS_PER_STREAM;
@@ -110,9 +111,7 @@ class ConsumerGroupProcessKillTest {
                     "m1", memberUrl(a),
                     "m2", memberUrl(b),
                     "m3", memberUrl(b));
-            for (int round = 1; round <= 2; round++) {
-                playRound(new GroupRun("c" + round + "_" + RUN), a.connectionFactory(), nodes, NOTHING);
-            }
+            playRound(new GroupRun("c1_" + RUN), a.connectionFactory(), nodes, NOTHING);
         }
     }
 
