@@ -46,7 +46,13 @@ class MetricsIT {
         // then
         PrometheusText after = awaitScrape(text ->
                 text.increase(before, "streamdingo_events_acknowledged_total", "subscription=\"account-activity\"") >= 3
-                        && text.increase(before, "streamdingo_events_published_total", "category=\"account\"") >= 3);
+                        && text.increase(before, "streamdingo_events_published_total", "category=\"account\"") >= 3
+                        // the processing timer is recorded after the acknowledgement: wait for it too
+                        && text.increase(
+                                        before,
+                                        "streamdingo_processing_time_seconds_count",
+                                        "subscription=\"account-activity\"")
+                                >= 3);
         assertThat(after.increase(
                         before,
                         "streamdingo_events_appended_total",
