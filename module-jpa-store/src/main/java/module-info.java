@@ -25,6 +25,8 @@ module io.streamdingo.store.jpa {
     requires static microprofile.config.api;
 
     exports io.streamdingo.store.jpa;
+    // operator tools (the command line) read and maintain the tables directly
+    exports io.streamdingo.store.jpa.operator;
 
     // plain Java finds the store through its configuration (streamdingo.store.jpa.url), and snapshots beside it
     provides io.streamdingo.api.spi.EventStoreBackendProvider with

@@ -6,6 +6,7 @@ import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.StoredEvent;
 import java.util.Iterator;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks a stream's stored events in version order and reports the first link of the hash chain that does
@@ -23,12 +24,51 @@ public final class ChainVerifier {
      */
     public StreamVerification verify(
             StreamId streamId, Optional<String> truncationAnchor, Iterator<StoredEvent> events) {
-        String previous = truncationAnchor.orElse(EventChain.GENESIS);
-        long expectedVersion = truncationAnchor.isPresent() ? -1 : 1;
-        long checked = 0;
-        long lastVersion = 0;
+        Walk walk = walk(streamId, truncationAnchor);
         while (events.hasNext()) {
-            StoredEvent event = events.next();
+            StreamVerification.Broken broken = walk.next(events.next());
+            if (broken != null) {
+                return broken;
+            }
+        }
+        return walk.intact();
+    }
+
+    /**
+     * Starts a walk over {@code streamId}'s events that the caller feeds one at a time, for callers that
+     * read many streams in one pass and cannot hand over an iterator per stream.
+     *
+     * @param truncationAnchor as for {@link #verify}
+     */
+    public Walk walk(StreamId streamId, Optional<String> truncationAnchor) {
+        return new Walk(chain, streamId, truncationAnchor);
+    }
+
+    /**
+     * One stream's walk in progress: not thread-safe; feed it the stream's events in ascending version order
+     * and stop at the first break.
+     */
+    public static final class Walk {
+        private final EventHashChain chain;
+        private final StreamId streamId;
+        private String previous;
+        private long expectedVersion;
+        private long checked;
+        private long lastVersion;
+
+        private Walk(EventHashChain chain, StreamId streamId, Optional<String> truncationAnchor) {
+            this.chain = chain;
+            this.streamId = streamId;
+            this.previous = truncationAnchor.orElse(EventChain.GENESIS);
+            this.expectedVersion = truncationAnchor.isPresent() ? -1 : 1;
+        }
+
+        /**
+         * Checks the next event.
+         *
+         * @return the break it shows, or null if it links to the events before it
+         */
+        public StreamVerification.@Nullable Broken next(StoredEvent event) {
             if (expectedVersion != -1 && event.streamVersion() != expectedVersion) {
                 return versionBreak(streamId, expectedVersion, event.streamVersion());
             }
@@ -46,11 +86,16 @@ public final class ChainVerifier {
             lastVersion = event.streamVersion();
             expectedVersion = lastVersion + 1;
             checked++;
+            return null;
         }
-        return new StreamVerification.Intact(streamId, checked, lastVersion, previous);
+
+        /** The walk so far as an intact result: what {@link #next} accepted. */
+        public StreamVerification.Intact intact() {
+            return new StreamVerification.Intact(streamId, checked, lastVersion, previous);
+        }
     }
 
-    private static StreamVerification versionBreak(StreamId streamId, long expected, long found) {
+    private static StreamVerification.Broken versionBreak(StreamId streamId, long expected, long found) {
         String problem = found > expected
                 ? "the event at version " + expected + " is missing: it was removed"
                 : "version " + found + " follows version " + (expected - 1)

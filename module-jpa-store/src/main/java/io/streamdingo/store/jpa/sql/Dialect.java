@@ -178,7 +178,7 @@ public enum Dialect {
         return jsonParameter;
     }
 
-    void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+    public void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
         if (this == MARIADB) {
             statement.setString(index, value.toString());
         } else {
@@ -186,11 +186,11 @@ public enum Dialect {
         }
     }
 
-    UUID readUuid(ResultSet row, int index) throws SQLException {
+    public UUID readUuid(ResultSet row, int index) throws SQLException {
         return this == MARIADB ? UUID.fromString(row.getString(index)) : row.getObject(index, UUID.class);
     }
 
-    void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+    public void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (this == MARIADB) {
             statement.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
         } else {
@@ -202,13 +202,13 @@ public enum Dialect {
      * The UTF-8 bytes of a text column. PostgreSQL's driver hands them over as they came from the server
      * (its connections are always UTF-8), sparing a decode into a {@code String} and an encode back per event.
      */
-    byte[] readUtf8(ResultSet row, int index) throws SQLException {
+    public byte[] readUtf8(ResultSet row, int index) throws SQLException {
         return this == POSTGRESQL
                 ? row.getBytes(index)
                 : row.getString(index).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    Instant readInstant(ResultSet row, int index) throws SQLException {
+    public Instant readInstant(ResultSet row, int index) throws SQLException {
         return this == MARIADB
                 ? row.getObject(index, LocalDateTime.class).toInstant(ZoneOffset.UTC)
                 : row.getObject(index, OffsetDateTime.class).toInstant();

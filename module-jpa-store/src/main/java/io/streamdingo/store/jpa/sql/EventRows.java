@@ -5,6 +5,9 @@ import io.streamdingo.api.ReadDirection;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.StoredEvent;
+import io.streamdingo.store.jpa.operator.EventScan;
+import io.streamdingo.store.jpa.operator.StreamHead;
+import io.streamdingo.store.jpa.operator.StreamSelection;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -318,6 +321,60 @@ public final class EventRows {
             }
         }
         return found;
+    }
+
+    /**
+     * Every event of {@code selection} in stream and version order with its stream's head row, streamed
+     * {@code fetchSize} rows per round trip so that memory stays bounded whatever the store holds. On PostgreSQL
+     * the connection must not be in auto-commit mode (its driver streams only inside a transaction).
+     */
+    public void scanByStream(Connection connection, StreamSelection selection, int fetchSize, EventScan scan)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (String column : COLUMNS.split(", ")) {
+            sql.append("e.").append(column).append(", ");
+        }
+        sql.append("h.current_version, h.first_visible_version, h.last_hash, h.truncation_anchor, h.stream_id")
+                .append(" FROM sd_events e LEFT JOIN sd_streams h ON h.stream_category = e.stream_category")
+                .append(" AND h.stream_id = e.stream_id")
+                .append(selection.category() == null ? "" : " WHERE e.stream_category = ?")
+                .append(selection.streamId() == null ? "" : " AND e.stream_id = ?")
+                .append(" ORDER BY e.stream_category, e.stream_id, e.stream_version");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            bindSelection(statement, selection);
+            statement.setFetchSize(fetchSize);
+            StreamId stream = null;
+            StreamHead head = null;
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    StreamId current = streamOf(row, stream);
+                    if (current != stream) {
+                        stream = current;
+                        head = row.getString(21) == null
+                                ? null
+                                : new StreamHead(
+                                        current,
+                                        row.getLong(17),
+                                        row.getLong(18),
+                                        row.getString(19),
+                                        row.getString(20));
+                    }
+                    scan.event(toEvent(row, current), head);
+                }
+            }
+        }
+    }
+
+    /** Binds the category and stream id of {@code selection}, as far as it names them, from parameter 1 on. */
+    public static int bindSelection(PreparedStatement statement, StreamSelection selection) throws SQLException {
+        int index = 0;
+        if (selection.category() != null) {
+            statement.setString(++index, selection.category());
+        }
+        if (selection.streamId() != null) {
+            statement.setString(++index, selection.streamId());
+        }
+        return index;
     }
 
     /** Reads rows; {@code knownStream} saves re-validating the stream id of every row of a stream read. */
