@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,8 +68,9 @@ final class ImportCommand implements Callable<Integer> {
         try (EventStoreBackend target = openTarget(address)) {
             StoreImporter importer = new StoreImporter(target);
             ImportCheck check;
-            try (Progress bar = Progress.start(progress, err, "check", 0, "events")) {
-                check = importer.check(this::open, bar::advance);
+            // the check's progress is the file read so far: its event count is known only at the end
+            try (Progress bar = Progress.start(progress, err, "check", Files.size(file), "MiB", 1 << 20)) {
+                check = importer.check(() -> open(bar), count -> {});
             }
             if (!check.importable()) {
                 for (Finding problem : check.problems()) {
@@ -83,7 +85,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             long written;
             try (Progress bar = Progress.start(progress, err, "import", check.events(), "events")) {
-                written = importer.write(this::open, bar::advance);
+                written = importer.write(() -> open(null), bar::advance);
             }
             out.println("imported " + Table.number(written) + " events in " + Table.number(check.streams())
                     + " streams into " + address.shownUrl());
@@ -91,10 +93,15 @@ final class ImportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private BufferedReader open() throws IOException {
+    /** The file from its start, unzipped if it is gzip; {@code progress} is told the bytes read from disk. */
+    private BufferedReader open(@Nullable Progress progress) throws IOException {
         InputStream in;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            InputStream raw = Files.newInputStream(file);
+            if (progress != null) {
+                raw = new ProgressInputStream(raw, progress);
+            }
+            in = new BufferedInputStream(raw, 1 << 16);
         } catch (NoSuchFileException e) {
             throw new CommandFailure("cannot read " + file + ": no such file", e);
         }

@@ -26,6 +26,11 @@ final class Progress implements AutoCloseable {
      * @param err where plain lines go (a bar draws on the process's standard error)
      */
     static Progress start(ProgressMode mode, PrintWriter err, String task, long total, String unit) {
+        return start(mode, err, task, total, unit, 1);
+    }
+
+    /** As {@link #start(ProgressMode, PrintWriter, String, long, String)}, showing amounts in {@code unitSize}s. */
+    static Progress start(ProgressMode mode, PrintWriter err, String task, long total, String unit, long unitSize) {
         ProgressMode shown = mode.resolved();
         if (shown == ProgressMode.NONE) {
             return new Progress(null);
@@ -33,7 +38,7 @@ final class Progress implements AutoCloseable {
         ProgressBarBuilder builder = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(Math.max(total, 0))
-                .setUnit(" " + unit, 1)
+                .setUnit(" " + unit, unitSize)
                 .showSpeed()
                 .setSpeedUnit(ChronoUnit.SECONDS);
         if (shown == ProgressMode.LINES) {

@@ -47,6 +47,18 @@ public record EventLine(
         String payload,
         String hash) {
 
+    /** @throws IllegalArgumentException naming the first required field a line lacks */
+    public EventLine {
+        Required.present("category", category);
+        Required.present("stream", stream);
+        Required.present("eventId", eventId);
+        Required.present("type", type);
+        Required.present("recordedAt", recordedAt);
+        Required.present("headers", headers);
+        Required.present("payload", payload);
+        Required.present("hash", hash);
+    }
+
     /** The line for {@code event}. */
     static EventLine of(StoredEvent event) {
         EventMetadata metadata = event.metadata();

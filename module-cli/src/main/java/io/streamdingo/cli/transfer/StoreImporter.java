@@ -214,7 +214,11 @@ public final class StoreImporter {
             try {
                 line = ExportFormat.READER.readValue(text);
             } catch (JsonProcessingException e) {
-                problem(Finding.FILE, 0, "line " + number + " is not an export line: " + e.getOriginalMessage());
+                // a record's own check (a field it lacks) says it better than Jackson's wrapper
+                String reason = e.getCause() instanceof IllegalArgumentException lacking
+                        ? lacking.getMessage()
+                        : e.getOriginalMessage();
+                problem(Finding.FILE, 0, "line " + number + " is not an export line: " + reason);
                 return;
             } catch (IOException | IllegalArgumentException e) {
                 problem(Finding.FILE, 0, "line " + number + " is not an export line: " + e.getMessage());

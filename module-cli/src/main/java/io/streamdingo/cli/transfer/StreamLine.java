@@ -16,4 +16,11 @@ public record StreamLine(
         String id,
         @Nullable Long currentVersion,
         long firstVisibleVersion,
-        @Nullable String truncationAnchor) {}
+        @Nullable String truncationAnchor) {
+
+    /** @throws IllegalArgumentException naming the first required field a line lacks */
+    public StreamLine {
+        Required.present("category", category);
+        Required.present("id", id);
+    }
+}
