@@ -85,21 +85,25 @@ final class VerifyCommand implements Callable<Integer> {
 
     private static void printSummary(
             PrintWriter out, StoreAddress address, String database, StreamSelection selection, VerifyReport report) {
-        Table table = new Table("check", "result");
-        table.row("store", address.shownUrl() + " (" + database + ")");
-        table.row("scope", selection.describe());
-        table.row("events checked", Table.number(report.events()));
-        table.row("streams checked", Table.number(report.streams()));
-        table.row("snapshots checked", Table.number(report.snapshots()));
-        table.row("problems", Table.number(report.problems()));
-        table.row(
+        out.println();
+        line(out, "store", address.shownUrl() + " (" + database + ")");
+        line(out, "scope", selection.describe());
+        line(out, "events checked", Table.number(report.events()));
+        line(out, "streams checked", Table.number(report.streams()));
+        line(out, "snapshots checked", Table.number(report.snapshots()));
+        line(out, "problems", Table.number(report.problems()));
+        line(
+                out,
                 "time",
                 String.format(
                         java.util.Locale.ROOT,
                         "%.1f s (%s events/s)",
                         report.took().toMillis() / 1000.0,
                         Table.number(Math.round(report.eventsPerSecond()))));
-        table.row("result", report.intact() ? "INTACT" : "PROBLEMS FOUND");
-        table.print(out);
+        line(out, "result", report.intact() ? "INTACT" : "PROBLEMS FOUND");
+    }
+
+    private static void line(PrintWriter out, String label, String value) {
+        out.println(String.format(java.util.Locale.ROOT, "%-18s %s", label, value));
     }
 }

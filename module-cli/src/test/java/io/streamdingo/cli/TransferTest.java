@@ -111,6 +111,48 @@ class TransferTest {
     }
 
     @Test
+    void importListsEveryProblemOfAHandEditedFileAndWritesNothing() throws IOException {
+        Path file = folder.resolve("streams.jsonl");
+        CliRun.of(source.args("export", "--output", file.toString(), "--progress", "none"));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        int s1 = indexOf(lines, "{\"stream\":{\"category\":\"tck\",\"id\":\"s1\"");
+        lines.set(s1, lines.get(s1).replace("\"currentVersion\":25", "\"currentVersion\":30"));
+        int s2 = indexOf(lines, "{\"stream\":{\"category\":\"tck\",\"id\":\"s2\"");
+        lines.set(
+                s2,
+                lines.get(s2).replace("\"truncationAnchor\":null", "\"truncationAnchor\":\"" + "a".repeat(64) + "\""));
+        String firstOfS4 = lines.get(indexOf(lines, "\"stream\":\"s4\",\"version\":1,"));
+        lines.add(firstOfS4);
+        lines.add(firstOfS4.replace("\"stream\":\"s4\"", "\"stream\":\"s9\""));
+        lines.add(lines.get(s1));
+        Files.write(file, lines);
+
+        CliRun imported = CliRun.of(target.args("import", file.toString(), "--progress", "none"));
+
+        assertThat(imported.exitCode()).as(imported.toString()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(imported.out())
+                .contains("stream tck-s1 version 30: the stream line says version 30 but the file holds its events up"
+                        + " to version 25")
+                .contains("stream tck-s2: line " + (s2 + 1) + ": the stream was truncated in the source store")
+                .contains("stream tck-s4 version 26: line " + (lines.size() - 2) + ": version 1 follows version 25")
+                .contains("line " + (lines.size() - 2) + ": event id")
+                .contains("stream tck-s9 version 1: line " + (lines.size() - 1) + ": the event is not inside its"
+                        + " stream's block")
+                .contains("stream tck-s1: line " + lines.size() + ": the stream appears twice in the file")
+                .contains("nothing imported");
+        assertThat(CliRun.of(target.args("stats", "--format", "json")).out()).contains("\"events\" : 0");
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no line holds " + part);
+    }
+
+    @Test
     void importRefusesLinesThatAreNotExportLines() throws IOException {
         Path file = folder.resolve("broken.jsonl");
         Files.writeString(file, "{\"event\": {\"category\": \"tck\"}}\nnot json\n", StandardCharsets.UTF_8);
