@@ -52,11 +52,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--gzip", description = "Compress with gzip (also to standard output).")
     boolean gzip;
 
-    @Option(
-            names = "--progress",
-            paramLabel = "MODE",
-            description = "auto, bar, lines or none. Default: ${DEFAULT-VALUE}.")
-    ProgressMode progress = ProgressMode.AUTO;
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -68,7 +65,7 @@ final class ExportCommand implements Callable<Integer> {
             long written;
             try (Writer out = open();
                     Progress bar = Progress.start(
-                            output == null ? ProgressMode.NONE : progress, err, "export", total, "events")) {
+                            output == null ? ProgressMode.NONE : progress.mode, err, "export", total, "events")) {
                 written = StoreExporter.export(tables, selection, 1_000, out, bar::advance);
             }
             if (output != null) {

@@ -24,7 +24,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -51,11 +50,8 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The export file.")
     Path file;
 
-    @Option(
-            names = "--progress",
-            paramLabel = "MODE",
-            description = "auto, bar, lines or none. Default: ${DEFAULT-VALUE}.")
-    ProgressMode progress = ProgressMode.AUTO;
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -69,7 +65,7 @@ final class ImportCommand implements Callable<Integer> {
             StoreImporter importer = new StoreImporter(target);
             ImportCheck check;
             // the check's progress is the file read so far: its event count is known only at the end
-            try (Progress bar = Progress.start(progress, err, "check", Files.size(file), "MiB", 1 << 20)) {
+            try (Progress bar = Progress.start(progress.mode, err, "check", Files.size(file), "MiB", 1 << 20)) {
                 check = importer.check(() -> open(bar), count -> {});
             }
             if (!check.importable()) {
@@ -84,7 +80,7 @@ final class ImportCommand implements Callable<Integer> {
                 return ExitCodes.PROBLEMS;
             }
             long written;
-            try (Progress bar = Progress.start(progress, err, "import", check.events(), "events")) {
+            try (Progress bar = Progress.start(progress.mode, err, "import", check.events(), "events")) {
                 written = importer.write(() -> open(null), bar::advance);
             }
             out.println("imported " + Table.number(written) + " events in " + Table.number(check.streams())

@@ -35,11 +35,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scope = new ScopeOptions();
 
-    @Option(
-            names = "--progress",
-            paramLabel = "MODE",
-            description = "auto (a bar on a terminal, lines otherwise), bar, lines or none. Default: ${DEFAULT-VALUE}.")
-    ProgressMode progress = ProgressMode.AUTO;
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Option(
             names = "--threads",
@@ -70,7 +67,7 @@ final class VerifyCommand implements Callable<Integer> {
         StoreVerifier verifier = new StoreVerifier(() -> address.open(false), threads, fetchSize);
         long total = verifier.countEvents(selection);
         VerifyReport report;
-        try (Progress bar = Progress.start(progress, err, "verify", total, "events")) {
+        try (Progress bar = Progress.start(progress.mode, err, "verify", total, "events")) {
             report = verifier.verify(selection, bar::advance);
         }
         for (Finding finding : report.findings()) {

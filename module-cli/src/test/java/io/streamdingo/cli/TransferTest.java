@@ -74,8 +74,7 @@ class TransferTest {
 
     @Test
     void importRefusesStreamsTheTargetHoldsAndWritesNothing() throws IOException {
-        Path file = folder.resolve("streams.jsonl");
-        CliRun.of(source.args("export", "--output", file.toString(), "--progress", "none"));
+        Path file = exported();
         CliRun.of(target.args("import", file.toString(), "--progress", "none"));
 
         CliRun again = CliRun.of(target.args("import", file.toString(), "--progress", "none"));
@@ -90,8 +89,7 @@ class TransferTest {
 
     @Test
     void importRefusesATamperedFileNamingTheStreamAndVersionAndWritesNothing() throws IOException {
-        Path file = folder.resolve("streams.jsonl");
-        CliRun.of(source.args("export", "--output", file.toString(), "--progress", "none"));
+        Path file = exported();
         List<String> lines = Files.readAllLines(file);
         int line = lines.indexOf(lines.stream()
                 .filter(text -> text.contains("\"stream\":\"s2\",\"version\":7,"))
@@ -112,8 +110,7 @@ class TransferTest {
 
     @Test
     void importListsEveryProblemOfAHandEditedFileAndWritesNothing() throws IOException {
-        Path file = folder.resolve("streams.jsonl");
-        CliRun.of(source.args("export", "--output", file.toString(), "--progress", "none"));
+        Path file = exported();
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
         int s1 = indexOf(lines, "{\"stream\":{\"category\":\"tck\",\"id\":\"s1\"");
         lines.set(s1, lines.get(s1).replace("\"currentVersion\":25", "\"currentVersion\":30"));
@@ -141,6 +138,14 @@ class TransferTest {
                 .contains("stream tck-s1: line " + lines.size() + ": the stream appears twice in the file")
                 .contains("nothing imported");
         assertThat(CliRun.of(target.args("stats", "--format", "json")).out()).contains("\"events\" : 0");
+    }
+
+    /** The source exported to {@code streams.jsonl}. */
+    private Path exported() {
+        Path file = folder.resolve("streams.jsonl");
+        CliRun export = CliRun.of(source.args("export", "--output", file.toString(), "--progress", "none"));
+        assertThat(export.exitCode()).as(export.toString()).isZero();
+        return file;
     }
 
     private static int indexOf(List<String> lines, String part) {

@@ -240,33 +240,24 @@ public final class StoreTables implements AutoCloseable {
     /** The category of the event at {@code position}, if one is stored there. */
     public Optional<String> categoryAt(long position) throws SQLException {
         List<String> found = new ArrayList<>(1);
-        try (PreparedStatement statement =
-                connection.prepareStatement("SELECT stream_category FROM sd_events WHERE global_position = ?")) {
-            statement.setLong(1, position);
-            try (ResultSet row = statement.executeQuery()) {
-                if (row.next()) {
-                    found.add(row.getString(1));
-                }
-            }
-        } finally {
-            connection.rollback();
-        }
+        query(
+                "SELECT stream_category FROM sd_events WHERE global_position = ?",
+                statement -> statement.setLong(1, position),
+                row -> found.add(row.getString(1)));
         return found.stream().findFirst();
     }
 
     /** How many events of {@code category} lie after {@code position}: a consumer's lag. */
     public long countAfter(String category, long position) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT COUNT(*) FROM sd_events WHERE stream_category = ? AND global_position > ?")) {
-            statement.setString(1, category);
-            statement.setLong(2, position);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } finally {
-            connection.rollback();
-        }
+        long[] count = new long[1];
+        query(
+                "SELECT COUNT(*) FROM sd_events WHERE stream_category = ? AND global_position > ?",
+                statement -> {
+                    statement.setString(1, category);
+                    statement.setLong(2, position);
+                },
+                row -> count[0] = row.getLong(1));
+        return count[0];
     }
 
     /**
@@ -349,9 +340,18 @@ public final class StoreTables implements AutoCloseable {
         void read(ResultSet row) throws SQLException;
     }
 
+    @FunctionalInterface
+    private interface Parameters {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
     private void query(String sql, StreamSelection selection, RowReader reader) throws SQLException {
+        query(sql, statement -> EventRows.bindSelection(statement, selection), reader);
+    }
+
+    private void query(String sql, Parameters parameters, RowReader reader) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            EventRows.bindSelection(statement, selection);
+            parameters.bind(statement);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     reader.read(row);
