@@ -61,6 +61,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        address.requireReachable();
         try (EventStoreBackend target = openTarget(address)) {
             StoreImporter importer = new StoreImporter(target);
             ImportCheck check;

@@ -23,9 +23,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A store of one test class's own, filled by the real engine: an H2 file database in a temporary folder, or a
- * fresh PostgreSQL schema in database {@code test} that {@link #close()} drops (schemas older than a day that a
- * killed run left behind are dropped on the way), so nothing depends on what earlier runs or the demo left.
+ * A store of one test's own, filled by the real engine: an H2 file database in a temporary folder, a fresh
+ * PostgreSQL schema in database {@code test} or a fresh MariaDB database, which {@link #close()} drops (PostgreSQL
+ * schemas older than a day that a killed run left behind are dropped on the way), so nothing depends on what
+ * earlier runs or the demo left.
  */
 final class TestStore implements AutoCloseable {
 
@@ -33,6 +34,7 @@ final class TestStore implements AutoCloseable {
     static final String CATEGORY = "tck";
 
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
     private static final String SCHEMA_PREFIX = "sdcli_";
 
     private final String url;
@@ -56,10 +58,22 @@ final class TestStore implements AutoCloseable {
                 + UUID.randomUUID().toString().substring(0, 8);
         try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
                 Statement statement = connection.createStatement()) {
-            dropAbandoned(statement);
+            dropAbandoned(statement, " CASCADE");
             statement.execute("CREATE SCHEMA " + schema);
         }
         return new TestStore(POSTGRES + "?currentSchema=" + schema, "postgres", schema);
+    }
+
+    /** An empty MariaDB database of its own beside {@code test}; its tables appear with the first {@link #fill}. */
+    static TestStore mariadb() throws SQLException {
+        String database = SCHEMA_PREFIX + Long.toString(Instant.now().getEpochSecond(), 36) + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = DriverManager.getConnection(MARIADB + "test", "root", "");
+                Statement statement = connection.createStatement()) {
+            dropAbandoned(statement, "");
+            statement.execute("CREATE DATABASE " + database);
+        }
+        return new TestStore(MARIADB + database, "root", database);
     }
 
     String url() {
@@ -134,13 +148,21 @@ final class TestStore implements AutoCloseable {
         if (schema.isEmpty()) {
             return;
         }
+        if (url.startsWith(MARIADB)) {
+            try (Connection connection = DriverManager.getConnection(MARIADB + "test", "root", "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + schema);
+            }
+            return;
+        }
         try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 
-    private static void dropAbandoned(Statement statement) throws SQLException {
+    /** Drops the schemas (MariaDB: databases) of this class older than a day: a killed run left them. */
+    private static void dropAbandoned(Statement statement, String dropSuffix) throws SQLException {
         List<String> old = new ArrayList<>();
         long dayAgo = Instant.now().getEpochSecond() - 86_400;
         try (var rows = statement.executeQuery(
@@ -158,7 +180,7 @@ final class TestStore implements AutoCloseable {
             }
         }
         for (String name : old) {
-            statement.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+            statement.execute("DROP SCHEMA IF EXISTS " + name + dropSuffix);
         }
     }
 }

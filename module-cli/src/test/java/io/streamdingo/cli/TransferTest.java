@@ -171,6 +171,18 @@ class TransferTest {
     }
 
     @Test
+    void importIntoAnUnreachableDatabaseCannotRun() throws IOException {
+        Path file = exported();
+
+        CliRun imported = CliRun.of("import", file.toString(), "--url", "jdbc:postgresql://127.0.0.1:1/none");
+
+        assertThat(imported.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+        assertThat(imported.err().strip())
+                .startsWith("streamdingo import: cannot connect to jdbc:postgresql://127.0.0.1:1/none: ")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void importOfAMissingFileCannotRun() {
         CliRun imported =
                 CliRun.of(target.args("import", folder.resolve("none.jsonl").toString()));

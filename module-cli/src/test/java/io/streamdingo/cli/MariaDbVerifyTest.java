@@ -1,0 +1,9 @@
+package io.streamdingo.cli;
+
+class MariaDbVerifyTest extends VerifyContract {
+
+    @Override
+    TestStore newStore() throws Exception {
+        return TestStore.mariadb();
+    }
+}
