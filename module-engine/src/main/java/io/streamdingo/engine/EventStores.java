@@ -125,6 +125,14 @@ public final class EventStores {
         return new InMemoryBroker();
     }
 
+    /**
+     * A new, empty in-memory key store for data subjects' keys: the reference implementation of the
+     * crypto-shredding key SPI. Keys live as long as the object.
+     */
+    public static io.streamdingo.api.spi.SubjectKeyStore inMemorySubjectKeyStore() {
+        return new io.streamdingo.engine.memory.InMemorySubjectKeyStore();
+    }
+
     /** A new, empty in-memory schema store: the reference implementation of the schema-registry SPI (SE-3). */
     public static SchemaStore inMemorySchemaStore() {
         return new io.streamdingo.engine.memory.InMemorySchemaStore();

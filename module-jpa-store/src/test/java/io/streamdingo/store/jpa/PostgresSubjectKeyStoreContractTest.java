@@ -1,0 +1,18 @@
+package io.streamdingo.store.jpa;
+
+import io.streamdingo.api.spi.SubjectKeyStore;
+import io.streamdingo.tck.store.SubjectKeyStoreContract;
+import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The key-store contract on the table {@code sd_subject_keys}, in a schema of its own. */
+class PostgresSubjectKeyStoreContractTest extends SubjectKeyStoreContract {
+
+    @RegisterExtension
+    static final TestSchema SCHEMA = new TestSchema(TestDatabase.POSTGRESQL);
+
+    @Override
+    protected SubjectKeyStore newKeyStore() {
+        return new JpaSubjectKeyStore(SCHEMA.entityManagerFactory(), MasterKeys.FIRST, List.of());
+    }
+}
