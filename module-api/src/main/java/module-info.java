@@ -11,6 +11,7 @@ module io.streamdingo.api {
     requires static jakarta.ejb;
 
     exports io.streamdingo.api;
+    exports io.streamdingo.api.privacy;
     exports io.streamdingo.api.replay;
     exports io.streamdingo.api.spi;
     exports io.streamdingo.api.streams;

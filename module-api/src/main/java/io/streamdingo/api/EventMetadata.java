@@ -68,6 +68,22 @@ public record EventMetadata(
         headers = Map.copyOf(headers);
     }
 
+    /**
+     * The header a read adds, never stored, naming the {@linkplain io.streamdingo.api.privacy.PersonalData personal
+     * data} fields that read as null because their subject was forgotten: their paths, comma-separated. An append
+     * must not set it.
+     */
+    public static final String REDACTED_HEADER = "streamdingo-redacted";
+
+    /**
+     * The paths of the personal-data fields of this event that read as null because their subject was forgotten
+     * ({@code name}, {@code address.street}, {@code contacts[*].email}); empty if none.
+     */
+    public java.util.List<String> redactedFields() {
+        String paths = headers.get(REDACTED_HEADER);
+        return paths == null || paths.isEmpty() ? java.util.List.of() : java.util.List.of(paths.split(","));
+    }
+
     /** Metadata with every field absent and no headers. */
     public static EventMetadata empty() {
         return EMPTY;

@@ -69,6 +69,7 @@ public final class EventStoreBuilder {
     private final List<io.streamdingo.api.spi.EngineObserver> observers = new ArrayList<>();
     private io.streamdingo.api.spi.EventTracing tracing = io.streamdingo.api.spi.EventTracing.NONE;
     private @Nullable SchemaStore schemaStore;
+    private io.streamdingo.api.spi.@Nullable SubjectKeyStore subjectKeys;
 
     EventStoreBuilder() {}
 
@@ -125,6 +126,17 @@ public final class EventStoreBuilder {
     /** Where events are kept; the store closes it when it is closed. */
     public EventStoreBuilder backend(EventStoreBackend value) {
         this.backend = Objects.requireNonNull(value, "backend");
+        return this;
+    }
+
+    /**
+     * Where the data subjects' keys are kept, for event types with {@link io.streamdingo.api.privacy.PersonalData}
+     * fields: their values are stored encrypted with the subject's key, and read as null once it is forgotten. A
+     * store in memory uses keys in memory unless this says otherwise; any other store needs it when such types are
+     * registered.
+     */
+    public EventStoreBuilder subjectKeys(io.streamdingo.api.spi.SubjectKeyStore value) {
+        this.subjectKeys = Objects.requireNonNull(value, "subjectKeys");
         return this;
     }
 
@@ -227,9 +239,9 @@ public final class EventStoreBuilder {
     public StoreEngine buildEngine() {
         EventTypeRegistry registry = EventTypeRegistry.of(eventTypes);
         UpcastPipeline upcasting = UpcastPipeline.of(registry, eventTypes, upcasters);
-        EventCodec codec = new EventCodec(registry, upcasting, serializer, maxPayloadBytes);
         EventStoreBackend chosen =
                 backend != null ? backend : StoreModules.backend(settings != null ? settings : SystemSettings.lookup());
+        EventCodec codec = new EventCodec(registry, upcasting, serializer, maxPayloadBytes, protection(chosen));
         SchemaRegistration schemas = new SchemaRegistration(registry, upcasting, clock);
         if (schemaStore != null) {
             writeSchemas(schemas, schemaStore);
@@ -247,6 +259,38 @@ public final class EventStoreBuilder {
                                 GuardedTracing.of(tracing))),
                 schemas,
                 schemaStore);
+    }
+
+    /**
+     * The encryption of personal data, if a registered type holds some: with the configured key store, or keys in
+     * memory for a store in memory.
+     *
+     * @throws IllegalArgumentException if a type's annotations are wrong, the serializer does not write JSON, or
+     *     no key store is configured for a store outside memory
+     */
+    private io.streamdingo.engine.privacy.@Nullable PayloadProtection protection(EventStoreBackend chosen) {
+        List<String> personal = new ArrayList<>();
+        for (Class<?> type : eventTypes) {
+            if (io.streamdingo.engine.privacy.PersonalDataPlan.of(type).protects()) {
+                personal.add(type.getName());
+            }
+        }
+        if (personal.isEmpty()) {
+            return null;
+        }
+        if (!serializer.contentType().startsWith("application/json")) {
+            throw new IllegalArgumentException("event types " + personal + " hold @PersonalData, which is encrypted"
+                    + " in the serialized JSON; the serializer writes " + serializer.contentType());
+        }
+        io.streamdingo.api.spi.SubjectKeyStore keys = subjectKeys;
+        if (keys == null) {
+            if (!(chosen instanceof io.streamdingo.engine.memory.InMemoryEventStoreBackend)) {
+                throw new IllegalArgumentException("event types " + personal + " hold @PersonalData, but no key"
+                        + " store for the data subjects' keys is configured: give EventStoreBuilder.subjectKeys");
+            }
+            keys = new io.streamdingo.engine.memory.InMemorySubjectKeyStore();
+        }
+        return new io.streamdingo.engine.privacy.PayloadProtection(keys);
     }
 
     /** An unreachable registry store must not keep the application from starting: it is written next time. */

@@ -16,6 +16,7 @@ import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.spi.StoredSnapshot;
+import io.streamdingo.engine.privacy.PersonalDataPlan;
 import io.streamdingo.engine.store.DefaultEventStore;
 import io.streamdingo.hashing.CanonicalJson;
 import io.streamdingo.hashing.EventHashChain;
@@ -167,6 +168,10 @@ public final class DefaultReplayEngine implements ReplayEngine {
         Progress<S> progress = loadWith(type, stateHandlers, streamId).progress();
         if (progress.version < 1) {
             throw new IllegalStateException("stream " + streamId + " holds no events; there is nothing to snapshot");
+        }
+        if (progress.personal) {
+            throw new IllegalStateException("stream " + streamId + " holds personal data (@PersonalData fields): its"
+                    + " state is never kept in a snapshot, so that forgetting a subject leaves nothing readable");
         }
         return info(save(type, stateHandlers, streamId, progress.version, progress.state, progress.contributors));
     }
@@ -321,6 +326,7 @@ public final class DefaultReplayEngine implements ReplayEngine {
                 }
                 for (RecordedEvent event : store.decode(stored)) {
                     Object payload = event.payload();
+                    progress.personal |= PersonalDataPlan.of(payload.getClass()).protects();
                     Optional<Handler> handler = stateHandlers.handlerFor(payload.getClass());
                     if (handler.isPresent()) {
                         progress.state = type.stateType().cast(handler.get().apply(progress.state, payload));
@@ -335,6 +341,10 @@ public final class DefaultReplayEngine implements ReplayEngine {
 
     private <S> void trySnapshot(
             AggregateType<S> type, StateHandlers<S> stateHandlers, StreamId streamId, Progress<S> progress) {
+        if (progress.personal) {
+            // a snapshot would keep personal data in clear after its subject is forgotten
+            return;
+        }
         try {
             save(type, stateHandlers, streamId, progress.version, progress.state, progress.contributors);
         } catch (RuntimeException e) {
@@ -441,6 +451,9 @@ public final class DefaultReplayEngine implements ReplayEngine {
         S state;
         long version;
         long applied;
+        /** Whether an applied event held personal data: such a state is never snapshotted. */
+        boolean personal;
+
         final Map<String, String> contributors;
         private @Nullable String lastType;
 

@@ -317,8 +317,12 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
             return List.of(known);
         }
         List<RecordedEvent> decoded = codec.decode(stored);
+        // never personal data: it must read as redacted as soon as its subject is forgotten
         if (decoded.size() == 1
-                && ImmutableTypes.isDeeplyImmutable(decoded.get(0).payload().getClass())) {
+                && ImmutableTypes.isDeeplyImmutable(decoded.get(0).payload().getClass())
+                && !io.streamdingo.engine.privacy.PersonalDataPlan.of(
+                                decoded.get(0).payload().getClass())
+                        .protects()) {
             kept.remember(stored, decoded.get(0));
         }
         return decoded;

@@ -9,6 +9,8 @@ import io.streamdingo.api.UnknownEventTypeException;
 import io.streamdingo.api.spi.EventSerializer;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.StoredEvent;
+import io.streamdingo.engine.privacy.PayloadProtection;
+import io.streamdingo.engine.privacy.PersonalDataPlan;
 import io.streamdingo.engine.types.EventTypeKey;
 import io.streamdingo.engine.types.EventTypeRegistry;
 import io.streamdingo.engine.types.UpcastPipeline;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns appended events into what a backend stores, and stored events back into what the application
@@ -30,14 +33,29 @@ public final class EventCodec {
     private final EventSerializer serializer;
     private final int maxPayloadBytes;
     private final boolean isJson;
+    private final @Nullable PayloadProtection protection;
 
     public EventCodec(
             EventTypeRegistry registry, UpcastPipeline upcasting, EventSerializer serializer, int maxPayloadBytes) {
+        this(registry, upcasting, serializer, maxPayloadBytes, null);
+    }
+
+    /**
+     * A codec that encrypts the {@link io.streamdingo.api.privacy.PersonalData} fields of events with
+     * {@code protection} (null: no event type holds personal data).
+     */
+    public EventCodec(
+            EventTypeRegistry registry,
+            UpcastPipeline upcasting,
+            EventSerializer serializer,
+            int maxPayloadBytes,
+            @Nullable PayloadProtection protection) {
         this.registry = registry;
         this.upcasting = upcasting;
         this.serializer = serializer;
         this.maxPayloadBytes = maxPayloadBytes;
         this.isJson = serializer.contentType().startsWith("application/json");
+        this.protection = protection;
     }
 
     /** The serializer events and snapshot states are written with. */
@@ -67,6 +85,18 @@ public final class EventCodec {
             throw new IllegalArgumentException(
                     "cannot serialize event " + event.eventId() + " (" + key + ") for stream " + streamId, e);
         }
+        EventMetadata metadata = withDefaults(event);
+        if (metadata.headers().containsKey(EventMetadata.REDACTED_HEADER)) {
+            throw new IllegalArgumentException("event " + event.eventId() + " sets the header "
+                    + EventMetadata.REDACTED_HEADER + ", which reads add to name redacted fields; leave it out");
+        }
+        if (protection != null) {
+            PersonalDataPlan plan = PersonalDataPlan.of(type);
+            if (plan.protects()) {
+                // encrypted before canonical form, so the hash chain covers the ciphertext
+                payload = protection.encrypt(payload, plan, event.eventId(), metadata);
+            }
+        }
         if (isJson) {
             // Stored canonical, so the hash chain can hash the bytes as they are (HS-4).
             payload = CanonicalJson.canonicalize(payload);
@@ -76,7 +106,7 @@ public final class EventCodec {
                     + " is " + payload.length + " bytes serialized; the limit is " + maxPayloadBytes
                     + " bytes: keep large data outside the event and store a reference");
         }
-        return new EventToStore(event.eventId(), key.name(), key.version(), recordedAt, withDefaults(event), payload);
+        return new EventToStore(event.eventId(), key.name(), key.version(), recordedAt, metadata, payload);
     }
 
     /** True if some registered event class is a {@code type}: events can be delivered to a {@code type} parameter. */
@@ -132,9 +162,24 @@ public final class EventCodec {
             throw UnknownEventTypeException.forStored(
                     stored.streamId(), stored.streamVersion(), stored.eventType(), stored.schemaVersion());
         }
+        byte[] bytes = stored.payload();
+        EventMetadata metadata = stored.metadata();
+        if (protection != null) {
+            PersonalDataPlan plan = PersonalDataPlan.of(type);
+            if (plan.protects()) {
+                PayloadProtection.Decrypted clear;
+                try {
+                    clear = protection.decrypt(bytes, plan, stored.eventId(), metadata);
+                } catch (RuntimeException e) {
+                    throw failure(stored, "its personal data cannot be decrypted (" + e.getMessage() + ")", e);
+                }
+                bytes = clear.payload();
+                metadata = clear.mark(metadata);
+            }
+        }
         Object payload;
         try {
-            payload = serializer.deserialize(stored.payload(), type);
+            payload = serializer.deserialize(bytes, type);
         } catch (RuntimeException e) {
             throw failure(stored, "the payload is not a valid " + type.getName() + " (" + rootCauseName(e) + ")", e);
         }
@@ -142,7 +187,8 @@ public final class EventCodec {
             throw failure(stored, "the serializer returned null", null);
         }
         if (!upcasting.upcasts(type)) {
-            return List.of(recorded(stored, stored.eventId(), stored.eventType(), stored.schemaVersion(), payload));
+            return List.of(
+                    recorded(stored, metadata, stored.eventId(), stored.eventType(), stored.schemaVersion(), payload));
         }
         List<Object> upcast;
         try {
@@ -155,12 +201,13 @@ public final class EventCodec {
             Object part = upcast.get(i);
             UUID id = i == 0 ? stored.eventId() : partId(stored.eventId(), i);
             EventTypeKey partKey = EventTypeRegistry.keyOf(part.getClass());
-            out.add(recorded(stored, id, partKey.name(), partKey.version(), part));
+            out.add(recorded(stored, metadata, id, partKey.name(), partKey.version(), part));
         }
         return out;
     }
 
-    private static RecordedEvent recorded(StoredEvent stored, UUID id, String typeName, int version, Object payload) {
+    private static RecordedEvent recorded(
+            StoredEvent stored, EventMetadata metadata, UUID id, String typeName, int version, Object payload) {
         return new RecordedEvent(
                 id,
                 stored.streamId(),
@@ -169,7 +216,7 @@ public final class EventCodec {
                 typeName,
                 version,
                 stored.recordedAt(),
-                stored.metadata(),
+                metadata,
                 payload);
     }
 
