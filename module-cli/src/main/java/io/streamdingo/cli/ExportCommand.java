@@ -12,14 +12,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code streamdingo export}: writes streams as JSON lines, read-only. */
 @Command(
@@ -31,13 +28,7 @@ import picocli.CommandLine.Spec;
                     + " hash).",
             "'streamdingo import' reads the file into another store."
         })
-final class ExportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions store = new StoreOptions();
+final class ExportCommand extends StoreCommand {
 
     @Mixin
     ScopeOptions scope = new ScopeOptions();
@@ -57,9 +48,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoreAddress address = store.address(System.getenv());
+        StoreAddress address = address();
         StreamSelection selection = scope.selection();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         try (StoreTables tables = address.open(false)) {
             long total = tables.countEvents(selection);
             long written;
@@ -69,10 +60,8 @@ final class ExportCommand implements Callable<Integer> {
                 written = StoreExporter.export(tables, selection, 1_000, out, bar::advance);
             }
             if (output != null) {
-                spec.commandLine()
-                        .getOut()
-                        .println("exported " + Table.number(written) + " events of " + selection.describe() + " to "
-                                + output);
+                out().println("exported " + Table.number(written) + " events of " + selection.describe() + " to "
+                        + output);
             }
         }
         return ExitCodes.OK;

@@ -18,14 +18,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code streamdingo import}: reads an export file into a store, after checking all of it. */
 @Command(
@@ -39,13 +36,7 @@ import picocli.CommandLine.Spec;
                     + " the check fails. Events keep their ids, versions, metadata and hashes; the store assigns"
                     + " new global positions, stream by stream."
         })
-final class ImportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions store = new StoreOptions();
+final class ImportCommand extends StoreCommand {
 
     @Parameters(paramLabel = "FILE", description = "The export file.")
     Path file;
@@ -55,19 +46,19 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoreAddress address = store.address(System.getenv());
+        StoreAddress address = address();
         if (!Files.isRegularFile(file)) {
             throw new CommandFailure("cannot read " + file + ": no such file");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         address.requireReachable();
         try (EventStoreBackend target = openTarget(address)) {
             StoreImporter importer = new StoreImporter(target);
             ImportCheck check;
             // the check's progress is the file read so far: its event count is known only at the end
             try (Progress bar = Progress.start(progress.mode, err, "check", Files.size(file), "MiB", 1 << 20)) {
-                check = importer.check(() -> open(bar), count -> {});
+                check = importer.check(() -> open(bar));
             }
             if (!check.importable()) {
                 for (Finding problem : check.problems()) {

@@ -4,14 +4,11 @@ import io.streamdingo.store.jpa.operator.StoreTables;
 import io.streamdingo.store.jpa.operator.StreamSelection;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code streamdingo rebuild}: drops snapshots so that the next load replays from the events. */
 @Command(
@@ -23,13 +20,7 @@ import picocli.CommandLine.Spec;
                     + " each stream replays its events and takes fresh snapshots.",
             "Events are never touched. --dry-run shows what would go."
         })
-final class RebuildCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions store = new StoreOptions();
+final class RebuildCommand extends StoreCommand {
 
     @Mixin
     ScopeOptions scope = new ScopeOptions();
@@ -55,13 +46,13 @@ final class RebuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoreAddress address = store.address(System.getenv());
+        StoreAddress address = address();
         StreamSelection selection = scope.selection();
         Map<String, Long> counts;
         try (StoreTables tables = address.open(!dryRun)) {
             counts = tables.deleteSnapshots(selection, types.all ? null : types.type, dryRun);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Table table = new Table("snapshots of", dryRun ? "would delete" : "deleted");
         long total = 0;
         for (Map.Entry<String, Long> type : counts.entrySet()) {

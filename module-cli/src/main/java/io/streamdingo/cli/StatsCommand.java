@@ -11,12 +11,9 @@ import io.streamdingo.store.jpa.operator.DeadLetterFigures;
 import io.streamdingo.store.jpa.operator.SnapshotFigures;
 import io.streamdingo.store.jpa.operator.StoreTables;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code streamdingo stats}: what a store holds, read-only. */
 @Command(
@@ -24,13 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Shows, read-only: each category's streams, events and size; snapshots per state type;"
                 + " every consumer position with its lag; dead letters per subscription.")
-final class StatsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions store = new StoreOptions();
+final class StatsCommand extends StoreCommand {
 
     @Mixin
     ScopeOptions scope = new ScopeOptions();
@@ -40,12 +31,12 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoreAddress address = store.address(System.getenv());
+        StoreAddress address = address();
         StoreStatistics statistics;
         try (StoreTables tables = address.open(false)) {
             statistics = StatisticsReader.read(tables, scope.selection());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (format == OutputFormat.JSON) {
             out.println(new ObjectMapper()
                     .registerModule(new JavaTimeModule())

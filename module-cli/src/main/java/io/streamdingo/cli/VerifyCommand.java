@@ -6,12 +6,9 @@ import io.streamdingo.cli.verify.VerifyReport;
 import io.streamdingo.store.jpa.operator.StoreTables;
 import io.streamdingo.store.jpa.operator.StreamSelection;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code streamdingo verify}: checks every invariant of the store and lists what breaks one. */
 @Command(
@@ -24,13 +21,7 @@ import picocli.CommandLine.Spec;
             "Lists each problem with its stream and version. Exit code 0: intact; 1: problems found; 2: could not"
                     + " run."
         })
-final class VerifyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions store = new StoreOptions();
+final class VerifyCommand extends StoreCommand {
 
     @Mixin
     ScopeOptions scope = new ScopeOptions();
@@ -56,10 +47,10 @@ final class VerifyCommand implements Callable<Integer> {
         if (threads < 1 || fetchSize < 1) {
             throw new CommandFailure("--threads and --fetch-size must be at least 1");
         }
-        StoreAddress address = store.address(System.getenv());
+        StoreAddress address = address();
         StreamSelection selection = scope.selection();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         String database;
         try (StoreTables tables = address.open(false)) {
             database = tables.database();

@@ -59,13 +59,9 @@ public final class StoreImporter {
         BufferedReader open() throws IOException;
     }
 
-    /**
-     * The first pass: checks the whole file against itself and the target; writes nothing.
-     *
-     * @param progress told how many more events were checked
-     */
-    public ImportCheck check(Source source, LongConsumer progress) throws IOException {
-        Check check = new Check(progress);
+    /** The first pass: checks the whole file against itself and the target; writes nothing. */
+    public ImportCheck check(Source source) throws IOException {
+        Check check = new Check();
         try (BufferedReader reader = source.open()) {
             String text;
             long number = 0;
@@ -77,7 +73,6 @@ public final class StoreImporter {
             }
         }
         check.endStream();
-        progress.accept(check.events % PROGRESS_STEP);
         return new ImportCheck(check.streams, check.events, check.problems, check.more);
     }
 
@@ -192,7 +187,6 @@ public final class StoreImporter {
     /** The first pass's state: the stream being read and what was seen before it. */
     private final class Check {
         private final ChainVerifier verifier = new ChainVerifier();
-        private final LongConsumer progress;
         private final List<Finding> problems = new ArrayList<>();
         private final Set<StreamId> streamsSeen = new HashSet<>();
         private final Set<UUID> eventIds = new HashSet<>();
@@ -204,10 +198,6 @@ public final class StoreImporter {
         private ChainVerifier.@Nullable Walk walk;
         private long lastVersion;
         private long streamLineNumber;
-
-        Check(LongConsumer progress) {
-            this.progress = progress;
-        }
 
         void line(long number, String text) {
             ExportLine line;
@@ -270,9 +260,6 @@ public final class StoreImporter {
 
         private void event(long number, EventLine line) {
             events++;
-            if (events % PROGRESS_STEP == 0) {
-                progress.accept(PROGRESS_STEP);
-            }
             StoredEvent event;
             try {
                 event = line.toStored();
