@@ -6,7 +6,8 @@ package io.streamdingo.api;
  *
  * <p>In a Jakarta EE application, {@code @Inject EventStore}; in plain Java, build one with the engine's
  * {@code EventStores.builder()}. Depend on the smallest role you need ({@link EventAppender},
- * {@link StreamReader}, {@link GlobalOrderReader}, {@link StreamSessions}, {@link StreamCatalog}, {@link IntegrityVerifier}).
+ * {@link StreamReader}, {@link GlobalOrderReader}, {@link StreamSessions}, {@link StreamCatalog}, {@link IntegrityVerifier},
+ * {@link DataSubjects}).
  *
  * <p>Implementations are thread-safe. After {@link #close()} every operation fails with
  * {@link StoreNotOpenException}.
@@ -18,6 +19,7 @@ public interface EventStore
                 StreamSessions,
                 StreamCatalog,
                 IntegrityVerifier,
+                DataSubjects,
                 AutoCloseable {
 
     /** Closes the store and its backend; idempotent. */

@@ -69,7 +69,7 @@ public final class EventStoreBuilder {
     private final List<io.streamdingo.api.spi.EngineObserver> observers = new ArrayList<>();
     private io.streamdingo.api.spi.EventTracing tracing = io.streamdingo.api.spi.EventTracing.NONE;
     private @Nullable SchemaStore schemaStore;
-    private io.streamdingo.api.spi.@Nullable SubjectKeyStore subjectKeys;
+    private java.util.function.@Nullable Supplier<? extends io.streamdingo.api.spi.SubjectKeyStore> subjectKeys;
 
     EventStoreBuilder() {}
 
@@ -136,6 +136,18 @@ public final class EventStoreBuilder {
      * registered.
      */
     public EventStoreBuilder subjectKeys(io.streamdingo.api.spi.SubjectKeyStore value) {
+        Objects.requireNonNull(value, "subjectKeys");
+        this.subjectKeys = () -> value;
+        return this;
+    }
+
+    /**
+     * Like {@link #subjectKeys(io.streamdingo.api.spi.SubjectKeyStore)}, asked for the key store only if a
+     * registered event type holds personal data: a container passes its key-store bean this way, so that an
+     * application without personal data needs no master key.
+     */
+    public EventStoreBuilder subjectKeys(
+            java.util.function.Supplier<? extends io.streamdingo.api.spi.SubjectKeyStore> value) {
         this.subjectKeys = Objects.requireNonNull(value, "subjectKeys");
         return this;
     }
@@ -282,7 +294,7 @@ public final class EventStoreBuilder {
             throw new IllegalArgumentException("event types " + personal + " hold @PersonalData, which is encrypted"
                     + " in the serialized JSON; the serializer writes " + serializer.contentType());
         }
-        io.streamdingo.api.spi.SubjectKeyStore keys = subjectKeys;
+        io.streamdingo.api.spi.SubjectKeyStore keys = subjectKeys == null ? null : subjectKeys.get();
         if (keys == null) {
             if (!(chosen instanceof io.streamdingo.engine.memory.InMemoryEventStoreBackend)) {
                 throw new IllegalArgumentException("event types " + personal + " hold @PersonalData, but no key"

@@ -48,31 +48,6 @@ class PersonalDataTest {
 
     record NoSubject(@PersonalData String name) {}
 
-    /** The state an account's events rebuild: the owner's name (personal data) and the limit. */
-    record Owner(String name, long limit) {}
-
-    /** Pure handlers of {@link Owner}. */
-    static final class OwnerHandlers {
-        @io.streamdingo.api.replay.InitialState
-        static Owner initial() {
-            return new Owner(null, 0);
-        }
-
-        @io.streamdingo.api.replay.EventHandler
-        static Owner opened(Owner owner, AccountOpened event) {
-            return new Owner(event.ownerName(), event.limit());
-        }
-
-        @io.streamdingo.api.replay.EventHandler
-        static Owner deposited(Owner owner, Deposited event) {
-            return new Owner(owner.name(), owner.limit() + event.amount());
-        }
-    }
-
-    private static final io.streamdingo.api.replay.AggregateType<Owner> OWNER =
-            io.streamdingo.api.replay.AggregateType.of("account", Owner.class, OwnerHandlers.class)
-                    .withSnapshotPolicy(io.streamdingo.api.replay.SnapshotPolicy.everyEvents(1));
-
     record PrimitiveSecret(@DataSubject String id, @PersonalData int age) {}
 
     private final StreamId ada = StreamId.of("account", "ada");
@@ -110,60 +85,6 @@ class PersonalDataTest {
                         .get(0)
                         .payload(),
                 StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void personalDataIsStoredEncryptedAndReadInClear() {
-        store.append(ada, ExpectedVersion.noStream(), NewEvent.of(opened("ada-1", "Ada")));
-
-        String stored = storedText(ada, 1);
-        RecordedEvent read = store.read(ada).findFirst().orElseThrow();
-
-        assertThat(stored)
-                .doesNotContain("Ada")
-                .contains("\"ownerId\":\"ada-1\"")
-                .contains("Leeds")
-                .contains("sd-enc:v1:");
-        assertThat(read.payload()).isEqualTo(opened("ada-1", "Ada"));
-        assertThat(read.metadata().redactedFields()).isEmpty();
-    }
-
-    @Test
-    void afterForgettingTheSubjectItsPersonalDataReadsAsNullWithThePathsListed() {
-        store.append(ada, ExpectedVersion.noStream(), NewEvent.of(opened("ada-1", "Ada")));
-
-        keys.forget("ada-1");
-        RecordedEvent read = store.read(ada).findFirst().orElseThrow();
-
-        AccountOpened payload = (AccountOpened) read.payload();
-        assertThat(payload.ownerId()).isEqualTo("ada-1");
-        assertThat(payload.ownerName()).isNull();
-        assertThat(payload.address()).isEqualTo(new Address(null, "Leeds"));
-        assertThat(payload.contacts()).containsExactly(new Contact("email", null), new Contact("phone", null));
-        assertThat(payload.limit()).isEqualTo(100);
-        assertThat(read.metadata().redactedFields())
-                .containsExactly("ownerName", "address.street", "contacts[0].value", "contacts[1].value");
-    }
-
-    @Test
-    void forgettingOneSubjectLeavesAnothersDataReadable() {
-        store.append(ada, ExpectedVersion.noStream(), NewEvent.of(opened("ada-1", "Ada")));
-        store.append(bob, ExpectedVersion.noStream(), NewEvent.of(opened("bob-1", "Bob")));
-
-        keys.forget("ada-1");
-
-        assertThat(store.read(bob).findFirst().orElseThrow().payload()).isEqualTo(opened("bob-1", "Bob"));
-    }
-
-    @Test
-    void theHashChainVerifiesBeforeAndAfterForgetting() {
-        store.append(ada, ExpectedVersion.noStream(), NewEvent.of(opened("ada-1", "Ada")));
-        store.append(ada, ExpectedVersion.exact(1), NewEvent.of(new Deposited(5)));
-        assertThat(store.verify(ada).intact()).isTrue();
-
-        keys.forget("ada-1");
-
-        assertThat(store.verify(ada).intact()).isTrue();
     }
 
     @Test
@@ -240,26 +161,43 @@ class PersonalDataTest {
     }
 
     @Test
-    void replayAfterForgettingRebuildsTheStateWithTheRedactedFieldsAsNull() {
-        StoreEngine engine = EventStores.builder()
-                .backend(EventStores.inMemoryBackend())
-                .subjectKeys(keys)
-                .register(AccountOpened.class, Deposited.class, Signed.class)
-                .buildEngine();
-        engine.store().append(ada, ExpectedVersion.noStream(), NewEvent.of(opened("ada-1", "Ada")));
-        engine.store().append(ada, ExpectedVersion.exact(1), NewEvent.of(new Deposited(5)));
-        io.streamdingo.api.spi.SnapshotStore snapshots = EventStores.inMemorySnapshotStore();
-        io.streamdingo.api.replay.ReplayEngine replay = EventStores.replayEngine(engine, snapshots);
-        assertThat(replay.load(OWNER, ada).state()).isEqualTo(new Owner("Ada", 105));
+    void forgettingOnAStoreWithoutPersonalDataOrKeysIsRefusedNamingTheFix() {
+        try (EventStore plain = EventStores.inMemory(Deposited.class)) {
+            assertThatThrownBy(() -> plain.forget("ada-1"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("keeps no data subjects' keys")
+                    .hasMessageContaining("EventStoreBuilder.subjectKeys");
+        }
+    }
 
-        keys.forget("ada-1");
+    @Test
+    void aKeyStoreGivenLazilyIsNotAskedForWithoutPersonalData() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
 
-        assertThat(replay.load(OWNER, ada).state()).isEqualTo(new Owner(null, 105));
-        assertThat(snapshots.list(ada, "account")).isEmpty();
-        assertThatThrownBy(() -> replay.snapshot(OWNER, ada))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("holds personal data")
-                .hasMessageContaining("never kept in a snapshot");
-        engine.close();
+        try (EventStore plain = EventStores.builder()
+                .subjectKeys(() -> {
+                    asked.incrementAndGet();
+                    return keys;
+                })
+                .register(Deposited.class)
+                .build()) {
+            plain.append(ada, ExpectedVersion.noStream(), NewEvent.of(new Deposited(1)));
+        }
+
+        assertThat(asked).hasValue(0);
+    }
+
+    @Test
+    void forgettingThroughTheStoreDeletesTheSubjectsKey() {
+        store.append(
+                ada,
+                ExpectedVersion.noStream(),
+                NewEvent.of(new Signed("Ada"))
+                        .withMetadata(EventMetadata.empty().withUserId("ada-1")));
+        String keyId = keys.currentKey("ada-1").keyId();
+
+        store.forget("ada-1");
+
+        assertThat(keys.key("ada-1", keyId)).isEmpty();
     }
 }

@@ -102,6 +102,11 @@ final class ContainerEventStore implements EventStore {
         return store.verify(streamId);
     }
 
+    @Override
+    public boolean forget(String subject) {
+        return store.forget(subject);
+    }
+
     /**
      * Refused: the injected store is shared by every bean of the application and closed by the container.
      *

@@ -1,14 +1,9 @@
 package io.streamdingo.engine.privacy;
 
 import io.streamdingo.api.spi.DataKey;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,30 +16,12 @@ final class FieldCipher {
 
     static final String PREFIX = "sd-enc:v1:";
 
-    private static final int NONCE = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private FieldCipher() {}
 
     /** {@code value} (a JSON text) sealed with {@code key} for {@code aad}. */
     static String seal(DataKey key, byte[] value, String aad) {
-        byte[] nonce = new byte[NONCE];
-        RANDOM.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(
-                    Cipher.ENCRYPT_MODE, new SecretKeySpec(key.key(), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(value);
-            byte[] all = ByteBuffer.allocate(NONCE + sealed.length)
-                    .put(nonce)
-                    .put(sealed)
-                    .array();
-            return PREFIX + key.keyId() + ":" + Base64.getEncoder().encodeToString(all);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
-        }
+        byte[] sealed = AesGcm.encrypt(key.key(), value, aad.getBytes(StandardCharsets.UTF_8));
+        return PREFIX + key.keyId() + ":" + Base64.getEncoder().encodeToString(sealed);
     }
 
     /** The key id a sealed value names, or null if {@code text} is not a sealed value. */
@@ -64,13 +41,7 @@ final class FieldCipher {
     static byte[] open(DataKey key, String sealed, String aad) {
         try {
             byte[] all = Base64.getDecoder().decode(sealed.substring(sealed.indexOf(':', PREFIX.length()) + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(
-                    Cipher.DECRYPT_MODE,
-                    new SecretKeySpec(key.key(), "AES"),
-                    new GCMParameterSpec(TAG_BITS, all, 0, NONCE));
-            cipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(all, NONCE, all.length - NONCE);
+            return AesGcm.decrypt(key.key(), all, aad.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("an encrypted personal-data value does not open with its subject's key:"
                     + " it was altered or moved from another field or event");

@@ -40,6 +40,11 @@ public final class PayloadProtection {
         this.keys = keys;
     }
 
+    /** Where the subjects' keys are kept. */
+    public SubjectKeyStore keys() {
+        return keys;
+    }
+
     /**
      * {@code payload} with every personal-data value of {@code plan} encrypted with its subject's key.
      *
@@ -95,7 +100,9 @@ public final class PayloadProtection {
                 return parse(FieldCipher.open(key.get(), value.textValue(), aad(eventId, at)));
             });
         }
-        return new Decrypted(bytes(root), List.copyOf(redacted));
+        List<DataKey> opened = new ArrayList<>(found.size());
+        found.values().forEach(key -> key.ifPresent(opened::add));
+        return new Decrypted(bytes(root), List.copyOf(redacted), List.copyOf(opened));
     }
 
     /**
@@ -103,8 +110,9 @@ public final class PayloadProtection {
      *
      * @param payload the JSON with personal data in clear, or null where it is gone
      * @param redacted the paths of the values that read as null because their key is gone
+     * @param opened the keys that decrypted values: whatever is built from the payload holds their subject's data
      */
-    public record Decrypted(byte[] payload, List<String> redacted) {
+    public record Decrypted(byte[] payload, List<String> redacted, List<DataKey> opened) {
 
         /** {@code metadata} with the redacted paths in its {@link EventMetadata#REDACTED_HEADER}, if any. */
         public EventMetadata mark(EventMetadata metadata) {

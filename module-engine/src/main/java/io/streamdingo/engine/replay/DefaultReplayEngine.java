@@ -11,12 +11,14 @@ import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.replay.ReplayStatistics;
 import io.streamdingo.api.replay.SnapshotCandidate;
 import io.streamdingo.api.replay.SnapshotInfo;
+import io.streamdingo.api.spi.DataKey;
 import io.streamdingo.api.spi.EngineObserver;
 import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.api.spi.StoredEvent;
 import io.streamdingo.api.spi.StoredSnapshot;
-import io.streamdingo.engine.privacy.PersonalDataPlan;
+import io.streamdingo.api.spi.SubjectKeyStore;
+import io.streamdingo.engine.privacy.SealedState;
 import io.streamdingo.engine.store.DefaultEventStore;
 import io.streamdingo.hashing.CanonicalJson;
 import io.streamdingo.hashing.EventHashChain;
@@ -27,10 +29,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -92,6 +96,7 @@ public final class DefaultReplayEngine implements ReplayEngine {
         Progress<S> progress = choice.snapshot() == null
                 ? Progress.start(stateHandlers.initialState(), first - 1, Map.of())
                 : Progress.start(choice.state(), choice.version(), choice.contributors());
+        progress.keys.addAll(choice.keys());
         apply(type, stateHandlers, streamId, progress, current, null);
         progress.version = current;
         LoadedState<S> state = decided(
@@ -150,9 +155,17 @@ public final class DefaultReplayEngine implements ReplayEngine {
             throw new IllegalStateException("the snapshot of " + streamId + " at version " + snapshotVersion
                     + " cannot be used: " + problem + "; use load(type, stream) to pick a valid one");
         }
-        S state = readState(type, snapshot);
+        List<DataKey> keys = new ArrayList<>();
+        byte[] clear = clearState(snapshot, keys);
+        if (clear == null) {
+            throw new IllegalStateException("the snapshot of " + streamId + " at version " + snapshotVersion
+                    + " holds personal data of a forgotten data subject and can never be read; use load(type, stream)"
+                    + " to rebuild the state from the events");
+        }
+        S state = store.serializer().deserialize(clear, type.stateType());
         long current = store.currentVersion(streamId);
         Progress<S> progress = Progress.start(state, snapshot.version(), snapshot.contributors());
+        progress.keys.addAll(keys);
         apply(type, stateHandlers, streamId, progress, current, null);
         return decided(new LoadedState<>(
                 streamId,
@@ -169,11 +182,7 @@ public final class DefaultReplayEngine implements ReplayEngine {
         if (progress.version < 1) {
             throw new IllegalStateException("stream " + streamId + " holds no events; there is nothing to snapshot");
         }
-        if (progress.personal) {
-            throw new IllegalStateException("stream " + streamId + " holds personal data (@PersonalData fields): its"
-                    + " state is never kept in a snapshot, so that forgetting a subject leaves nothing readable");
-        }
-        return info(save(type, stateHandlers, streamId, progress.version, progress.state, progress.contributors));
+        return info(save(type, stateHandlers, streamId, progress));
     }
 
     @Override
@@ -223,16 +232,38 @@ public final class DefaultReplayEngine implements ReplayEngine {
                 passedOver.add("version " + snapshot.version() + " was built by changed code: " + changed);
                 continue;
             }
+            List<DataKey> keys = new ArrayList<>();
+            byte[] clear;
             try {
-                S state = readState(type, snapshot);
-                return new SnapshotChoice<>(snapshot, state, i == 0, passedOver);
+                clear = clearState(snapshot, keys);
+            } catch (IllegalStateException e) {
+                counters.corruptDiscarded();
+                store.observer().integrityFailed(type.category());
+                LOG.log(
+                        Level.WARNING,
+                        "sealed snapshot of " + streamId + " at version " + snapshot.version()
+                                + " does not open with its subjects' keys: discarded, the state is rebuilt from events");
+                snapshots.delete(streamId, type.category(), snapshot.version());
+                passedOver.add("version " + snapshot.version() + " was sealed but does not open (altered) and deleted");
+                continue;
+            }
+            if (clear == null) {
+                // unreadable for ever: keeping it would only cost a key lookup at every load
+                snapshots.delete(streamId, type.category(), snapshot.version());
+                passedOver.add("version " + snapshot.version()
+                        + " held personal data of a forgotten data subject and was deleted");
+                continue;
+            }
+            try {
+                S state = store.serializer().deserialize(clear, type.stateType());
+                return new SnapshotChoice<>(snapshot, state, i == 0, passedOver, List.copyOf(keys));
             } catch (RuntimeException e) {
                 counters.staleSkipped();
                 passedOver.add("version " + snapshot.version() + " cannot be read as "
                         + type.stateType().getName() + " (" + e.getClass().getSimpleName() + ")");
             }
         }
-        return new SnapshotChoice<>(null, null, false, passedOver);
+        return new SnapshotChoice<>(null, null, false, passedOver, List.of());
     }
 
     private <S> @Nullable String problemWith(StoredSnapshot snapshot, StateHandlers<S> stateHandlers) {
@@ -324,9 +355,8 @@ public final class DefaultReplayEngine implements ReplayEngine {
                 if (asOf != null && stored.recordedAt().isAfter(asOf)) {
                     break;
                 }
-                for (RecordedEvent event : store.decode(stored)) {
+                for (RecordedEvent event : store.decode(stored, progress.keys)) {
                     Object payload = event.payload();
-                    progress.personal |= PersonalDataPlan.of(payload.getClass()).protects();
                     Optional<Handler> handler = stateHandlers.handlerFor(payload.getClass());
                     if (handler.isPresent()) {
                         progress.state = type.stateType().cast(handler.get().apply(progress.state, payload));
@@ -341,28 +371,27 @@ public final class DefaultReplayEngine implements ReplayEngine {
 
     private <S> void trySnapshot(
             AggregateType<S> type, StateHandlers<S> stateHandlers, StreamId streamId, Progress<S> progress) {
-        if (progress.personal) {
-            // a snapshot would keep personal data in clear after its subject is forgotten
-            return;
-        }
         try {
-            save(type, stateHandlers, streamId, progress.version, progress.state, progress.contributors);
+            save(type, stateHandlers, streamId, progress);
         } catch (RuntimeException e) {
             // A snapshot only saves time later: failing to store one must not fail the load.
             LOG.log(Level.WARNING, "could not store a snapshot of " + streamId + " at version " + progress.version, e);
         }
     }
 
+    /**
+     * Stores the state of {@code progress} as a snapshot; sealed with the subjects' keys if it was built from
+     * personal data, so that it becomes unreadable when one of them is forgotten.
+     */
     private <S> StoredSnapshot save(
-            AggregateType<S> type,
-            StateHandlers<S> stateHandlers,
-            StreamId streamId,
-            long version,
-            S state,
-            Map<String, String> contributors) {
-        byte[] serialized = store.serializer().serialize(state);
+            AggregateType<S> type, StateHandlers<S> stateHandlers, StreamId streamId, Progress<S> progress) {
+        long version = progress.version;
+        byte[] serialized = store.serializer().serialize(progress.state);
         byte[] canonical = store.writesJson() ? CanonicalJson.canonicalize(serialized) : serialized;
-        Map<String, String> recorded = new HashMap<>(contributors);
+        if (!progress.keys.isEmpty()) {
+            canonical = SealedState.seal(canonical, progress.keys, binding(streamId, type.category(), version));
+        }
+        Map<String, String> recorded = new HashMap<>(progress.contributors);
         recorded.put(StateHandlers.INITIAL_STATE, stateHandlers.initialFingerprint());
         StoredSnapshot snapshot = new StoredSnapshot(
                 streamId, type.category(), version, canonical, StateHash.of(canonical), recorded, store.clockTime());
@@ -376,8 +405,31 @@ public final class DefaultReplayEngine implements ReplayEngine {
         return snapshot;
     }
 
-    private <S> S readState(AggregateType<S> type, StoredSnapshot snapshot) {
-        return store.serializer().deserialize(snapshot.state(), type.stateType());
+    /**
+     * The snapshot's state in clear, adding the keys that opened it (if it was sealed) to {@code keysUsed}; null if
+     * it holds data of a forgotten subject.
+     *
+     * @throws IllegalStateException if it is sealed and does not open: altered, or this store keeps no keys
+     */
+    private byte @Nullable [] clearState(StoredSnapshot snapshot, List<DataKey> keysUsed) {
+        if (!store.writesJson() || !SealedState.isSealed(snapshot.state())) {
+            return snapshot.state();
+        }
+        SubjectKeyStore keys = store.subjectKeys()
+                .orElseThrow(() -> new IllegalStateException(
+                        "the snapshot is sealed with data subjects' keys, but this" + " store keeps no key store"));
+        SealedState.Opened opened = SealedState.open(
+                snapshot.state(), keys, binding(snapshot.streamId(), snapshot.stateType(), snapshot.version()));
+        if (opened instanceof SealedState.Opened.Readable readable) {
+            keysUsed.addAll(readable.keys());
+            return readable.state();
+        }
+        return null;
+    }
+
+    /** What a sealed state belongs to: it opens only in the same snapshot. */
+    private static String binding(StreamId streamId, String stateType, long version) {
+        return streamId + "\u0000" + stateType + "\u0000" + version;
     }
 
     private <S> LoadedState<S> decided(LoadedState<S> loaded) {
@@ -451,8 +503,8 @@ public final class DefaultReplayEngine implements ReplayEngine {
         S state;
         long version;
         long applied;
-        /** Whether an applied event held personal data: such a state is never snapshotted. */
-        boolean personal;
+        /** The keys that decrypted personal data the state was built from: its snapshots are sealed with them. */
+        final Set<DataKey> keys = new LinkedHashSet<>();
 
         final Map<String, String> contributors;
         private @Nullable String lastType;

@@ -12,6 +12,7 @@ import io.streamdingo.api.StreamInfo;
 import io.streamdingo.api.StreamRange;
 import io.streamdingo.api.StreamSession;
 import io.streamdingo.api.StreamVerification;
+import io.streamdingo.api.spi.DataKey;
 import io.streamdingo.api.spi.EngineObserver;
 import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.EventDecoder;
@@ -20,7 +21,9 @@ import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.EventTracing;
 import io.streamdingo.api.spi.StoredEvent;
+import io.streamdingo.api.spi.SubjectKeyStore;
 import io.streamdingo.api.spi.WriteGuard;
+import io.streamdingo.engine.privacy.PersonalDataPlan;
 import io.streamdingo.hashing.ChainVerifier;
 import io.streamdingo.hashing.EventHashChain;
 import java.lang.System.Logger.Level;
@@ -28,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -309,23 +313,52 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
      */
     @Override
     public List<RecordedEvent> decode(StoredEvent stored) {
+        return decode(stored, (Collection<DataKey>) null);
+    }
+
+    /**
+     * Like {@link #decode(StoredEvent)}, adding the keys that decrypted personal data to {@code keysUsed} (if not
+     * null): the replay engine seals the snapshots of states built from them.
+     */
+    public List<RecordedEvent> decode(StoredEvent stored, @Nullable Collection<DataKey> keysUsed) {
         if (kept == null) {
-            return codec.decode(stored);
+            return codec.decode(stored, Map.of(), keysUsed);
         }
         RecordedEvent known = kept.recall(stored);
         if (known != null) {
             return List.of(known);
         }
-        List<RecordedEvent> decoded = codec.decode(stored);
+        List<RecordedEvent> decoded = codec.decode(stored, Map.of(), keysUsed);
         // never personal data: it must read as redacted as soon as its subject is forgotten
         if (decoded.size() == 1
                 && ImmutableTypes.isDeeplyImmutable(decoded.get(0).payload().getClass())
-                && !io.streamdingo.engine.privacy.PersonalDataPlan.of(
-                                decoded.get(0).payload().getClass())
-                        .protects()) {
+                && !PersonalDataPlan.of(decoded.get(0).payload().getClass()).protects()) {
             kept.remember(stored, decoded.get(0));
         }
         return decoded;
+    }
+
+    /** Where the data subjects' keys are kept, if this store encrypts personal data. */
+    public Optional<SubjectKeyStore> subjectKeys() {
+        return codec.subjectKeys();
+    }
+
+    @Override
+    public boolean forget(String subject) {
+        requireOpen("forget a data subject");
+        SubjectKeyStore.requireValidSubject(subject);
+        SubjectKeyStore keys = codec.subjectKeys()
+                .orElseThrow(() -> new IllegalStateException("this store keeps no data subjects' keys: none of its"
+                        + " event types holds @PersonalData fields and no key store was configured"
+                        + " (EventStoreBuilder.subjectKeys)"));
+        boolean had = keys.forget(subject);
+        LOG.log(
+                Level.INFO,
+                had
+                        ? "data subject {0} forgotten: its key is deleted and its personal data reads as redacted"
+                        : "data subject {0} had no key to forget",
+                subject);
+        return had;
     }
 
     /** The serializer events are written with; snapshot states use it too. */

@@ -6,9 +6,11 @@ import io.streamdingo.api.NewEvent;
 import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.UnknownEventTypeException;
+import io.streamdingo.api.spi.DataKey;
 import io.streamdingo.api.spi.EventSerializer;
 import io.streamdingo.api.spi.EventToStore;
 import io.streamdingo.api.spi.StoredEvent;
+import io.streamdingo.api.spi.SubjectKeyStore;
 import io.streamdingo.engine.privacy.PayloadProtection;
 import io.streamdingo.engine.privacy.PersonalDataPlan;
 import io.streamdingo.engine.types.EventTypeKey;
@@ -56,6 +58,11 @@ public final class EventCodec {
         this.maxPayloadBytes = maxPayloadBytes;
         this.isJson = serializer.contentType().startsWith("application/json");
         this.protection = protection;
+    }
+
+    /** Where the data subjects' keys are kept, if this store encrypts personal data. */
+    java.util.Optional<SubjectKeyStore> subjectKeys() {
+        return protection == null ? java.util.Optional.empty() : java.util.Optional.of(protection.keys());
     }
 
     /** The serializer events and snapshot states are written with. */
@@ -150,6 +157,17 @@ public final class EventCodec {
 
     /** Like {@link #decode(StoredEvent)}, stopping upcasting at the versions {@code receiveAs} names (SE-4). */
     List<RecordedEvent> decode(StoredEvent stored, java.util.Map<String, Integer> receiveAs) {
+        return decode(stored, receiveAs, null);
+    }
+
+    /**
+     * Like {@link #decode(StoredEvent, java.util.Map)}, adding the keys that decrypted personal data to
+     * {@code keysUsed} (if not null): what is built from the events holds those subjects' data.
+     */
+    List<RecordedEvent> decode(
+            StoredEvent stored,
+            java.util.Map<String, Integer> receiveAs,
+            java.util.@Nullable Collection<DataKey> keysUsed) {
         // Registered name and version first: validating a key per event would cost more than reading it.
         Class<?> type =
                 registry.classFor(stored.eventType(), stored.schemaVersion()).orElse(null);
@@ -175,6 +193,9 @@ public final class EventCodec {
                 }
                 bytes = clear.payload();
                 metadata = clear.mark(metadata);
+                if (keysUsed != null) {
+                    keysUsed.addAll(clear.opened());
+                }
             }
         }
         Object payload;

@@ -33,5 +33,10 @@ public final class Carts {
                     "tck", MutableCart.class, MutableCartHandlers.class)
             .withSnapshotPolicy(SnapshotPolicy.onDemand());
 
+    /** A bank account whose state holds its owners' names (personal data), over the same category. */
+    public static final AggregateType<AccountState> ACCOUNT = AggregateType.of(
+                    "tck", AccountState.class, AccountHandlers.class)
+            .withSnapshotPolicy(SnapshotPolicy.onDemand());
+
     private Carts() {}
 }

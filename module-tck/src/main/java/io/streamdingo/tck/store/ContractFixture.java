@@ -8,6 +8,7 @@ import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.spi.SnapshotStore;
+import io.streamdingo.api.spi.SubjectKeyStore;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -36,6 +37,9 @@ public interface ContractFixture {
 
     /** The snapshot store under test. */
     SnapshotStore snapshotStore();
+
+    /** Where the store keeps the data subjects' keys for the personal data of its events. */
+    SubjectKeyStore subjectKeys();
 
     /** The replay engine over {@link #store()} and {@link #snapshotStore()}. */
     ReplayEngine replay();

@@ -30,4 +30,5 @@ public abstract class EventStoreContract extends EventStoreFixture
                 LifecycleContract,
                 IntegrityContract,
                 ReplayContract,
+                PersonalDataContract,
                 AggregateRepositoryContract {}

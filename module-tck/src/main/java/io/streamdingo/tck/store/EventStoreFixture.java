@@ -5,9 +5,11 @@ import io.streamdingo.api.StreamId;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.SnapshotStore;
+import io.streamdingo.api.spi.SubjectKeyStore;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.StoreEngine;
+import io.streamdingo.tck.events.AccountEvents;
 import io.streamdingo.tck.events.CartCheckedOut;
 import io.streamdingo.tck.events.CartEvents;
 import io.streamdingo.tck.events.PriceEvents;
@@ -39,6 +41,7 @@ public abstract class EventStoreFixture implements ContractFixture {
     private StoreTampering tampering;
     private SnapshotStore snapshots;
     private ReplayEngine replay;
+    private SubjectKeyStore keys;
 
     /** The backend under test, new for every test. */
     protected abstract EventStoreBackend newBackend();
@@ -49,6 +52,14 @@ public abstract class EventStoreFixture implements ContractFixture {
      */
     protected Optional<StoreTampering> storageTampering(EventStoreBackend backend) {
         return Optional.empty();
+    }
+
+    /**
+     * The key store for the data subjects' keys, new for every test; by default the in-memory reference. A store
+     * over a shared database may return views of the same keys: the tests use subjects of their own.
+     */
+    protected SubjectKeyStore newSubjectKeyStore() {
+        return EventStores.inMemorySubjectKeyStore();
     }
 
     /** The snapshot store under test, new for every test; by default the in-memory reference. */
@@ -64,6 +75,7 @@ public abstract class EventStoreFixture implements ContractFixture {
         TamperingBackend tamperable = new TamperingBackend(tested);
         tampering = storageTampering(tested).orElse(tamperable);
         backend = new RecordingBackend(tamperable);
+        keys = newSubjectKeyStore();
         StoreEngine engine = configured().nodeName("node-a").buildEngine();
         store = engine.store();
         snapshots = newSnapshotStore();
@@ -82,7 +94,11 @@ public abstract class EventStoreFixture implements ContractFixture {
                 .backend(backend)
                 .clock(clock)
                 .pageSize(PAGE_SIZE)
+                .subjectKeys(keys)
                 .register(
+                        AccountEvents.AccountOpened.class,
+                        AccountEvents.CoOwnerAdded.class,
+                        AccountEvents.Deposited.class,
                         CartEvents.ItemAdded.class,
                         CartEvents.ItemRemoved.class,
                         CartEvents.NoteAdded.class,
@@ -122,6 +138,11 @@ public abstract class EventStoreFixture implements ContractFixture {
     @Override
     public ReplayEngine replay() {
         return replay;
+    }
+
+    @Override
+    public SubjectKeyStore subjectKeys() {
+        return keys;
     }
 
     @Override
