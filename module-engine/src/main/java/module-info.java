@@ -29,6 +29,7 @@ module io.streamdingo.engine {
     // outside a container, what deployed store and delivery modules provide for their configuration
     uses io.streamdingo.api.spi.EventStoreBackendProvider;
     uses io.streamdingo.api.spi.SnapshotStoreProvider;
+    uses io.streamdingo.api.spi.SubjectKeyStoreProvider;
     uses io.streamdingo.api.spi.DeliveryTransportProvider;
     // the relay's type, returned by EventStores.outboxRelay
     exports io.streamdingo.engine.relay;

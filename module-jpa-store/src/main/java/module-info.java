@@ -33,6 +33,8 @@ module io.streamdingo.store.jpa {
             io.streamdingo.store.jpa.provider.JpaStoreProvider;
     provides io.streamdingo.api.spi.SnapshotStoreProvider with
             io.streamdingo.store.jpa.provider.JpaStoreProvider;
+    provides io.streamdingo.api.spi.SubjectKeyStoreProvider with
+            io.streamdingo.store.jpa.provider.JpaStoreProvider;
 
     // The CDI container reflects on the producer and proxies what it produces.
     opens io.streamdingo.store.jpa.cdi;

@@ -296,11 +296,14 @@ public final class EventStoreBuilder {
         }
         io.streamdingo.api.spi.SubjectKeyStore keys = subjectKeys == null ? null : subjectKeys.get();
         if (keys == null) {
-            if (!(chosen instanceof io.streamdingo.engine.memory.InMemoryEventStoreBackend)) {
-                throw new IllegalArgumentException("event types " + personal + " hold @PersonalData, but no key"
-                        + " store for the data subjects' keys is configured: give EventStoreBuilder.subjectKeys");
+            if (chosen instanceof io.streamdingo.engine.memory.InMemoryEventStoreBackend) {
+                keys = new io.streamdingo.engine.memory.InMemorySubjectKeyStore();
+            } else {
+                keys = StoreModules.subjectKeysBeside(chosen, settings != null ? settings : SystemSettings.lookup())
+                        .orElseThrow(() -> new IllegalArgumentException("event types " + personal
+                                + " hold @PersonalData, but no key store for the data subjects' keys is configured:"
+                                + " give EventStoreBuilder.subjectKeys"));
             }
-            keys = new io.streamdingo.engine.memory.InMemorySubjectKeyStore();
         }
         return new io.streamdingo.engine.privacy.PayloadProtection(keys);
     }

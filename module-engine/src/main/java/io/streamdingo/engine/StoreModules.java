@@ -7,6 +7,8 @@ import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventStoreBackendProvider;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.api.spi.SnapshotStoreProvider;
+import io.streamdingo.api.spi.SubjectKeyStore;
+import io.streamdingo.api.spi.SubjectKeyStoreProvider;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,18 @@ final class StoreModules {
             }
         }
         return EventStores.inMemorySnapshotStore();
+    }
+
+    /** The key store a store module keeps beside {@code backend}, if one does. */
+    static Optional<SubjectKeyStore> subjectKeysBeside(
+            EventStoreBackend backend, Function<String, Optional<String>> settings) {
+        for (SubjectKeyStoreProvider provider : load(SubjectKeyStoreProvider.class)) {
+            Optional<SubjectKeyStore> beside = provider.subjectKeysBeside(backend, settings);
+            if (beside.isPresent()) {
+                return beside;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The transport a delivery module's configuration opens, if one does. */

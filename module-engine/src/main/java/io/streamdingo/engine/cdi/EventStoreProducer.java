@@ -7,6 +7,7 @@ import io.streamdingo.api.spi.EventDecoder;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventTracing;
 import io.streamdingo.api.spi.SchemaStore;
+import io.streamdingo.api.spi.SubjectKeyStore;
 import io.streamdingo.engine.EventStoreBuilder;
 import io.streamdingo.engine.EventStoreCustomizer;
 import io.streamdingo.engine.EventStores;
@@ -28,7 +29,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * in-memory backend; registers the application's indexed {@code @EventType} classes (see
  * {@link EventStoreBuilder#registerIndexed}) and writes their schemas to the deployed {@link SchemaStore} bean
  * (in memory without one), tells every {@link EngineObserver} bean what the engine does, traces with the
- * {@link EventTracing} bean if one is deployed,
+ * {@link EventTracing} bean if one is deployed, keeps the data subjects' keys in the {@link SubjectKeyStore} bean
+ * (the JPA store's when deployed; asked for only if an event type holds personal data),
  * applies every {@link EventStoreCustomizer} bean, then these
  * MicroProfile Config keys:
  *
@@ -55,7 +57,8 @@ public class EventStoreProducer {
             Instance<EventStoreCustomizer> customizers,
             Instance<EngineObserver> observers,
             Instance<EventTracing> tracings,
-            Instance<SchemaStore> schemaStores) {
+            Instance<SchemaStore> schemaStores,
+            Instance<SubjectKeyStore> subjectKeyStores) {
         EventStoreBuilder builder = EventStores.builder();
         if (backends.isAmbiguous()) {
             throw new IllegalStateException("more than one EventStoreBackend bean is deployed; deploy one store module "
@@ -74,6 +77,10 @@ public class EventStoreProducer {
         builder.registerIndexed(applicationClassLoader());
         // the JPA store's table when that module is deployed; written now, so a changed schema is reported at start
         builder.schemaStore(schemaStores.isResolvable() ? schemaStores.get() : EventStores.inMemorySchemaStore());
+        if (subjectKeyStores.isResolvable()) {
+            // asked for only if an event type holds personal data: the JPA store's needs a master key
+            builder.subjectKeys(subjectKeyStores::get);
+        }
         observers.forEach(builder::observer); // the management module's metrics, when it is deployed
         if (tracings.isResolvable()) {
             builder.tracing(tracings.get()); // the management module's OpenTelemetry tracing, when deployed

@@ -30,13 +30,31 @@ import java.util.Optional;
 public final class SealedState {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] NAME = "\"$sealed\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MARK = "{\"$sealed\":".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SealedState() {}
 
-    /** Whether {@code state} is a sealed state rather than a state in clear. */
+    /**
+     * Whether {@code state} is a sealed state rather than a state in clear, also when a store reformatted its JSON
+     * (PostgreSQL's {@code jsonb}): only a state that names the marker at all is put in canonical form to check.
+     */
     public static boolean isSealed(byte[] state) {
+        if (startsWithMark(state)) {
+            return true;
+        }
+        if (indexOf(state, NAME) < 0) {
+            return false;
+        }
+        try {
+            return startsWithMark(CanonicalJson.canonicalize(state));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean startsWithMark(byte[] state) {
         if (state.length < MARK.length) {
             return false;
         }
@@ -46,6 +64,19 @@ public final class SealedState {
             }
         }
         return true;
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i <= bytes.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**

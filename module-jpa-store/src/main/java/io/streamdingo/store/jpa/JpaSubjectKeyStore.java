@@ -66,6 +66,15 @@ public final class JpaSubjectKeyStore implements SubjectKeyStore {
         }
     }
 
+    /**
+     * A key store in the database of {@code backend}, with the master keys of {@code masterKeys}.
+     *
+     * @throws IllegalStateException as the constructor
+     */
+    public static JpaSubjectKeyStore beside(JpaEventStoreBackend backend, MasterKeySettings masterKeys) {
+        return new JpaSubjectKeyStore(backend.factory(), masterKeys.current(), masterKeys.previous());
+    }
+
     @Override
     public DataKey currentKey(String subject) {
         SubjectKeyStore.requireValidSubject(subject);

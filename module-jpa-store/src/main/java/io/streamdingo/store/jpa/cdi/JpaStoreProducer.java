@@ -6,12 +6,15 @@ import io.streamdingo.api.spi.OffsetStore;
 import io.streamdingo.api.spi.ProcessedEvents;
 import io.streamdingo.api.spi.SchemaStore;
 import io.streamdingo.api.spi.SnapshotStore;
+import io.streamdingo.api.spi.SubjectKeyStore;
 import io.streamdingo.store.jpa.JpaDeadLetterStore;
 import io.streamdingo.store.jpa.JpaEventStoreBackend;
 import io.streamdingo.store.jpa.JpaOffsetStore;
 import io.streamdingo.store.jpa.JpaProcessedEvents;
 import io.streamdingo.store.jpa.JpaSchemaStore;
 import io.streamdingo.store.jpa.JpaSnapshotStore;
+import io.streamdingo.store.jpa.JpaSubjectKeyStore;
+import io.streamdingo.store.jpa.MasterKeySettings;
 import io.streamdingo.store.jpa.SchemaMigrations;
 import io.streamdingo.store.jpa.StoreMapping;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -175,6 +178,28 @@ public class JpaStoreProducer {
                     + backend.getClass().getName() + " is deployed instead");
         }
         return new JpaSchemaStore(factory);
+    }
+
+    /**
+     * The data subjects' keys for crypto-shredding, in the same database and unit, wrapped by the master key that
+     * MicroProfile Config gives ({@link MasterKeySettings}). The engine asks for it only when an event type holds
+     * personal data, so an application without any needs no master key.
+     */
+    @Produces
+    @Singleton
+    SubjectKeyStore jpaSubjectKeyStore(EventStoreBackend backend) {
+        if (factory == null) {
+            throw new IllegalStateException("the JPA key store needs the JPA event store backend, but "
+                    + backend.getClass().getName() + " is deployed instead");
+        }
+        Config config = ConfigProvider.getConfig();
+        MasterKeySettings masterKeys = MasterKeySettings.read(key -> config.getOptionalValue(key, String.class));
+        JpaSubjectKeyStore keys = new JpaSubjectKeyStore(factory, masterKeys.current(), masterKeys.previous());
+        LOG.log(
+                Level.INFO,
+                "StreamDingo keeps the data subjects'' keys in sd_subject_keys, wrapped by master key {0}",
+                masterKeys.current().id());
+        return keys;
     }
 
     /** The processed-events table for exactly-once consumers (ST-8), in the same database and unit. */

@@ -4,8 +4,12 @@ import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventStoreBackendProvider;
 import io.streamdingo.api.spi.SnapshotStore;
 import io.streamdingo.api.spi.SnapshotStoreProvider;
+import io.streamdingo.api.spi.SubjectKeyStore;
+import io.streamdingo.api.spi.SubjectKeyStoreProvider;
 import io.streamdingo.store.jpa.JpaEventStoreBackend;
 import io.streamdingo.store.jpa.JpaSnapshotStore;
+import io.streamdingo.store.jpa.JpaSubjectKeyStore;
+import io.streamdingo.store.jpa.MasterKeySettings;
 import io.streamdingo.store.jpa.SchemaMigrations;
 import io.streamdingo.store.jpa.StoreMapping;
 import jakarta.persistence.EntityManagerFactory;
@@ -32,8 +36,12 @@ import org.hibernate.cfg.Configuration;
  *   <tr><td>{@code streamdingo.store.jpa.migrate}</td><td>{@code true}</td>
  *       <td>run the schema migrations first</td></tr>
  * </table>
+ *
+ * <p>When event types hold personal data, the data subjects' keys are kept in the same database, wrapped by the
+ * master key that {@link MasterKeySettings} reads.
  */
-public final class JpaStoreProvider implements EventStoreBackendProvider, SnapshotStoreProvider {
+public final class JpaStoreProvider
+        implements EventStoreBackendProvider, SnapshotStoreProvider, SubjectKeyStoreProvider {
 
     static final String PREFIX = "streamdingo.store.jpa.";
 
@@ -82,6 +90,14 @@ public final class JpaStoreProvider implements EventStoreBackendProvider, Snapsh
     public Optional<SnapshotStore> snapshotStoreBeside(EventStoreBackend backend) {
         return backend instanceof JpaEventStoreBackend jpa
                 ? Optional.of(JpaSnapshotStore.beside(jpa))
+                : Optional.empty();
+    }
+
+    @Override
+    public Optional<SubjectKeyStore> subjectKeysBeside(
+            EventStoreBackend backend, Function<String, Optional<String>> settings) {
+        return backend instanceof JpaEventStoreBackend jpa
+                ? Optional.of(JpaSubjectKeyStore.beside(jpa, MasterKeySettings.read(settings)))
                 : Optional.empty();
     }
 
