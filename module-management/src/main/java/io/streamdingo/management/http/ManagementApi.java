@@ -55,6 +55,7 @@ public final class ManagementApi {
     private final SubscriptionsResource subscriptions;
     private final DeadLettersResource deadLetters;
     private final SchemasResource schemas;
+    private final SubjectsResource subjects;
 
     /** The API over the application's store, topology, subscriptions and schema registry. */
     public ManagementApi(
@@ -70,6 +71,7 @@ public final class ManagementApi {
         this.subscriptions = new SubscriptionsResource(topology, subscriptions, running);
         this.deadLetters = new DeadLettersResource(subscriptions);
         this.schemas = new SchemasResource(schemas, json);
+        this.subjects = new SubjectsResource(store);
     }
 
     /** The JSON mapper of the API's documents. */
@@ -174,6 +176,11 @@ public final class ManagementApi {
         }
         if (size >= 1 && path.get(0).equals("schemas")) {
             return routeSchemas(call, size);
+        }
+        if (size == 3 && path.get(0).equals("subjects") && path.get(2).equals("key")) {
+            only(call, "DELETE");
+            admin(call, "forgetting a data subject");
+            return ApiAnswer.ok(subjects.forget(call.segment(1)));
         }
         if (size == 1 && path.get(0).equals("caller")) {
             read(call, "GET");

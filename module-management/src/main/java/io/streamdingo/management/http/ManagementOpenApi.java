@@ -171,6 +171,15 @@ public class ManagementOpenApi implements OASModelReader {
                         "the schema",
                         true));
         paths.addPathItem(
+                base + "/subjects/{subject}/key",
+                OASFactory.createPathItem()
+                        .DELETE(admin(operation(
+                                "Forgets a data subject: deletes its key, so its personal data reads as redacted for"
+                                        + " good; answers whether it had one",
+                                List.of(path("subject")),
+                                "the subject and whether a key was deleted",
+                                false))));
+        paths.addPathItem(
                 base + "/caller",
                 get("Who the caller is and which of the two roles they hold", List.of(), "the caller", false));
         return OASFactory.createOpenAPI()

@@ -36,20 +36,27 @@ final class ManagementFixture implements AutoCloseable {
     static final Caller ADMIN = new Caller("operator", false, true);
 
     final TestClock clock = new TestClock(Instant.parse("2030-01-01T12:00:00Z"));
-    final StoreEngine engine = EventStores.builder()
-            .register(ItemAdded.class, NoteAdded.class)
-            .clock(clock)
-            .buildEngine();
+    final StoreEngine engine;
     final Topology topology = Topology.of(
             List.of(StreamDefinition.persistent("orders"), StreamDefinition.ephemeral("pings")),
             SubscriptionDefinition.of("news", "orders", SubscriptionMode.BROADCAST),
             SubscriptionDefinition.of("billing", "orders", SubscriptionMode.CONSUMER_GROUP),
             SubscriptionDefinition.of("radar", "pings", SubscriptionMode.BROADCAST)
                     .startingAt(io.streamdingo.api.streams.StartPosition.latest()));
-    final Subscriptions subscriptions =
-            EventStores.inMemorySubscriptions(engine, topology, EventStores.inMemoryOffsetStore(), clock);
-    final ManagementApi api = new ManagementApi(engine.store(), topology, subscriptions, List::of, engine.schemas());
+    final Subscriptions subscriptions;
+    final ManagementApi api;
     final ObjectMapper json = ManagementJson.mapper();
+
+    /** The application with {@code ItemAdded}, {@code NoteAdded} and {@code moreEventTypes} registered. */
+    ManagementFixture(Class<?>... moreEventTypes) {
+        engine = EventStores.builder()
+                .register(ItemAdded.class, NoteAdded.class)
+                .register(moreEventTypes)
+                .clock(clock)
+                .buildEngine();
+        subscriptions = EventStores.inMemorySubscriptions(engine, topology, EventStores.inMemoryOffsetStore(), clock);
+        api = new ManagementApi(engine.store(), topology, subscriptions, List::of, engine.schemas());
+    }
 
     /** Appends one {@code ItemAdded} per quantity to {@code orders-id}, a second of the clock apart. */
     List<RecordedEvent> append(String id, int... quantities) {
