@@ -7,6 +7,7 @@ import io.streamdingo.api.StreamId;
 import io.streamdingo.api.replay.ReplayEngine;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.StoreEngine;
+import io.streamdingo.tck.events.AccountEvents;
 import io.streamdingo.tck.events.CartEvents;
 import io.streamdingo.tck.replay.Carts;
 import java.nio.file.Path;
@@ -133,6 +134,30 @@ final class TestStore implements AutoCloseable {
                 replay.snapshot(Carts.CART, StreamId.of(CATEGORY, "s" + s));
             }
         }
+    }
+
+    /** The master key the accounts' personal data is kept under: random for each run. */
+    private static final String MASTER_KEY =
+            java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
+
+    /**
+     * An engine over the store with the kit's account events registered, whose personal data is encrypted with
+     * keys wrapped by this run's master key. Close it.
+     */
+    StoreEngine accounts() {
+        Map<String, String> settings = Map.of(
+                StoreOptions.URL_KEY,
+                url,
+                StoreOptions.USER_KEY,
+                user,
+                "streamdingo.store.jpa.pool-size",
+                "2",
+                "streamdingo.crypto.master-key",
+                MASTER_KEY);
+        return EventStores.builder()
+                .settings(key -> Optional.ofNullable(settings.get(key)))
+                .register(AccountEvents.AccountOpened.class, AccountEvents.Deposited.class)
+                .buildEngine();
     }
 
     /** Runs {@code sql} against the store's database, as an intruder would. */

@@ -2,8 +2,10 @@ package io.streamdingo.store.jpa.operator;
 
 import io.streamdingo.api.StoreUnavailableException;
 import io.streamdingo.api.StreamId;
+import io.streamdingo.api.spi.SubjectKeyStore;
 import io.streamdingo.store.jpa.sql.Dialect;
 import io.streamdingo.store.jpa.sql.EventRows;
+import io.streamdingo.store.jpa.sql.SubjectKeyRows;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -258,6 +260,25 @@ public final class StoreTables implements AutoCloseable {
                 },
                 row -> count[0] = row.getLong(1));
         return count[0];
+    }
+
+    /**
+     * Forgets a data subject (crypto-shredding): deletes its key from {@code sd_subject_keys}, committed at once,
+     * so that its personal data reads as redacted in every application over this database. Needs no master key.
+     *
+     * @return whether the subject had a key
+     * @throws IllegalArgumentException if {@code subject} breaks the rules of a subject id
+     * @throws SQLException if the connection is read-only or the delete fails; then nothing was deleted
+     */
+    public boolean forgetSubject(String subject) throws SQLException {
+        SubjectKeyStore.requireValidSubject(subject);
+        try {
+            boolean had = new SubjectKeyRows(dialect).delete(connection, subject);
+            connection.commit();
+            return had;
+        } finally {
+            connection.rollback();
+        }
     }
 
     /**
