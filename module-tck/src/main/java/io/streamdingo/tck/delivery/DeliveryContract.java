@@ -27,6 +27,7 @@ import io.streamdingo.api.streams.Subscriptions;
 import io.streamdingo.api.streams.Topology;
 import io.streamdingo.engine.EventStores;
 import io.streamdingo.engine.StoreEngine;
+import io.streamdingo.tck.events.AccountEvents;
 import io.streamdingo.tck.events.CartEvents.ItemAdded;
 import io.streamdingo.tck.events.CartEvents.ItemRemoved;
 import io.streamdingo.tck.events.CartEvents.NoteAdded;
@@ -107,6 +108,7 @@ public abstract class DeliveryContract {
         engine = EventStores.builder()
                 .backend(shared)
                 .register(ItemAdded.class, NoteAdded.class, PriceSetV1.class, PriceSetV2.class, PriceSet.class)
+                .register(AccountEvents.AccountOpened.class)
                 .upcaster(PriceEvents.V2_TO_V3)
                 .clock(clock)
                 .buildEngine();
@@ -189,6 +191,27 @@ public abstract class DeliveryContract {
     }
 
     // ---- modes ---------------------------------------------------------------------------------------
+
+    @Test
+    void personalDataIsDeliveredInClearAndAsRedactedOnceItsSubjectIsForgotten() {
+        SubscriptionDefinition news = subscription("news", SubscriptionMode.BROADCAST);
+        EventConsumer consumer = start(news).subscribe(news.name(), "first");
+        String ada = "ada-" + run;
+        store.append(stream("ada"), ExpectedVersion.any(), NewEvent.of(AccountEvents.opened(ada, "Ada")));
+        Delivery first = pollNow(consumer).orElseThrow();
+        store.append(stream("ada"), ExpectedVersion.any(), NewEvent.of(AccountEvents.opened(ada, "Ada")));
+        awaitInFlight(); // the second event has reached the delivery (the broker) with its personal data encrypted
+
+        store.forget(ada);
+        first.ack();
+        Delivery second = pollNow(consumer).orElseThrow();
+
+        assertThat(((AccountEvents.AccountOpened) first.event().payload()).ownerName())
+                .isEqualTo("Ada");
+        assertThat(((AccountEvents.AccountOpened) second.event().payload()).ownerName())
+                .isNull();
+        assertThat(second.event().metadata().redactedFields()).contains("ownerName", "address.street");
+    }
 
     @Test
     void broadcastGivesEveryConsumerEveryEvent() {
