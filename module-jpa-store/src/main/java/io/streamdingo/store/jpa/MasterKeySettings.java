@@ -43,6 +43,9 @@ public record MasterKeySettings(MasterKey current, List<MasterKey> previous) {
     /** The prefix of the keys. */
     public static final String PREFIX = "streamdingo.crypto.";
 
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
+
     private static final System.Logger LOG = System.getLogger(MasterKeySettings.class.getName());
 
     public MasterKeySettings {
@@ -99,20 +102,25 @@ public record MasterKeySettings(MasterKey current, List<MasterKey> previous) {
         }
     }
 
+    /**
+     * Writes a fresh key to a file of its own, then links it in place: the link fails if another server created
+     * the file meanwhile, so every server reads the one key, never a file half written.
+     */
     private static void createKeyFile(Path file) {
         byte[] key = new byte[MasterKey.LENGTH];
         new SecureRandom().nextBytes(key);
+        Path written = null;
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
+            Path folder = file.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
             try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                written = Files.createTempFile(
+                        folder, ".master-key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
+                written = Files.createTempFile(folder, ".master-key", ".tmp");
             }
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(written, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            Files.createLink(file, written);
             LOG.log(
                     System.Logger.Level.WARNING,
                     "created master key file {0} with a new random key: losing it makes every data subject''s"
@@ -124,6 +132,13 @@ public record MasterKeySettings(MasterKey current, List<MasterKey> previous) {
             throw new IllegalArgumentException("cannot create master key file " + file + " (" + e + ")");
         } finally {
             Arrays.fill(key, (byte) 0);
+            if (written != null) {
+                try {
+                    Files.deleteIfExists(written);
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot delete {0}: {1}", written, e);
+                }
+            }
         }
     }
 

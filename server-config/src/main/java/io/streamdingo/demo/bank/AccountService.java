@@ -43,7 +43,7 @@ public class AccountService {
 
     public Account open(String owner, String currency) {
         String id = UUID.randomUUID().toString();
-        store.append(stream(id), ExpectedVersion.noStream(), NewEvent.of(new AccountOpened(owner, currency)));
+        store.append(stream(id), ExpectedVersion.noStream(), NewEvent.of(new AccountOpened(id, owner, currency)));
         return load(id);
     }
 

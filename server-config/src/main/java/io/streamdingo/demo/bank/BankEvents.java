@@ -1,6 +1,8 @@
 package io.streamdingo.demo.bank;
 
 import io.streamdingo.api.EventType;
+import io.streamdingo.api.privacy.DataSubject;
+import io.streamdingo.api.privacy.PersonalData;
 import java.math.BigDecimal;
 
 /**
@@ -12,9 +14,13 @@ public final class BankEvents {
 
     private BankEvents() {}
 
-    /** An account was opened for {@code owner} in {@code currency}. */
+    /**
+     * An account was opened for {@code owner} in {@code currency}. The owner's name is personal data, stored
+     * encrypted with the key of the data subject {@code accountId} (each account's holder is a subject of its
+     * own); forgetting the subject leaves the account, its balance and its history, and reads the name as null.
+     */
     @EventType(name = "bank.AccountOpened")
-    public record AccountOpened(String owner, String currency) {}
+    public record AccountOpened(@DataSubject String accountId, @PersonalData String owner, String currency) {}
 
     /** Money came in. */
     @EventType(name = "bank.MoneyDeposited")
