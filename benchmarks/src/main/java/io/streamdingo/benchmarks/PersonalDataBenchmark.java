@@ -125,6 +125,7 @@ public final class PersonalDataBenchmark {
         AggregateType<Charges> type = personal ? PERSONAL : PLAIN;
         StoreEngine engine = EventStores.builder()
                 .backend(new BytesOnlyBackend())
+                .subjectKeys(EventStores.inMemorySubjectKeyStore())
                 .register(CustomerCharged.class, PersonalCustomerCharged.class)
                 .buildEngine();
         try (EventStore store = engine.store()) {
