@@ -45,6 +45,17 @@ final class BankCalls {
         }
     }
 
+    /**
+     * Sends {@code request} as a user of the management API: {@code operator} (role streamdingo-admin) or
+     * {@code observer} (streamdingo-viewer), with the passwords the tests' server configuration gives them.
+     */
+    static HttpResponse<String> sendAs(String user, HttpRequest.Builder request) throws Exception {
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((user + ":it-" + user + "-secret").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HTTP.send(
+                request.header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The {@code id} of the account in a response's JSON body. */
     static String idOf(HttpResponse<String> response) {
         return response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +24,6 @@ class ForgetOwnerIT {
 
     private static final String BASE = "http://localhost:9080";
     private static final String API = BASE + "/streamdingo/api";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach
@@ -47,8 +43,10 @@ class ForgetOwnerIT {
         assertThat(before.get("owner").asText()).isEqualTo("Ada Lovelace");
 
         // when an operator forgets the owner
-        HttpResponse<String> forget = send(HttpRequest.newBuilder(URI.create(API + "/subjects/" + id + "/key"))
-                .DELETE());
+        HttpResponse<String> forget = BankCalls.sendAs(
+                "operator",
+                HttpRequest.newBuilder(URI.create(API + "/subjects/" + id + "/key"))
+                        .DELETE());
 
         // then the balance rebuilds, the name is gone, and the stream still verifies
         assertThat(forget.statusCode()).as(forget.body()).isEqualTo(200);
@@ -59,8 +57,8 @@ class ForgetOwnerIT {
         assertThat(after.get("balance").decimalValue()).isEqualByComparingTo("120");
         assertThat(after.path("owner").isTextual()).as(after.toString()).isFalse(); // null, so left out
         assertThat(after.toString()).doesNotContain("Ada");
-        HttpResponse<String> verification =
-                send(HttpRequest.newBuilder(URI.create(API + "/streams/account/" + id + "/verification")));
+        HttpResponse<String> verification = BankCalls.sendAs(
+                "operator", HttpRequest.newBuilder(URI.create(API + "/streams/account/" + id + "/verification")));
         assertThat(verification.body()).contains("\"intact\":true");
     }
 
@@ -68,15 +66,10 @@ class ForgetOwnerIT {
     void aViewerMayNotForgetAnOwner() throws Exception {
         String id = BankCalls.idOf(
                 BankCalls.post(BASE + "/api/accounts", "{\"owner\":\"Grace Hopper\",\"currency\":\"EUR\"}"));
-        String observer =
-                Base64.getEncoder().encodeToString("observer:it-observer-secret".getBytes(StandardCharsets.UTF_8));
-
-        HttpResponse<String> forget = HTTP.send(
+        HttpResponse<String> forget = BankCalls.sendAs(
+                "observer",
                 HttpRequest.newBuilder(URI.create(API + "/subjects/" + id + "/key"))
-                        .header("Authorization", "Basic " + observer)
-                        .DELETE()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                        .DELETE());
 
         assertThat(forget.statusCode()).isEqualTo(403);
         assertThat(account(id).get("owner").asText()).isEqualTo("Grace Hopper");
@@ -86,12 +79,5 @@ class ForgetOwnerIT {
         HttpResponse<String> response = BankCalls.get(BASE + "/api/accounts/" + id);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        String operator =
-                Base64.getEncoder().encodeToString("operator:it-operator-secret".getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(
-                request.header("Authorization", "Basic " + operator).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +28,6 @@ class PositionResetIT {
     private static final String API = BASE + "/streamdingo/api";
     private static final String SUBSCRIPTION = "account-activity";
     private static final String ONLY_ACTIVITY = "subscription=\"" + SUBSCRIPTION + "\"";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach
@@ -85,9 +82,6 @@ class PositionResetIT {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        String operator =
-                Base64.getEncoder().encodeToString("operator:it-operator-secret".getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(
-                request.header("Authorization", "Basic " + operator).build(), HttpResponse.BodyHandlers.ofString());
+        return BankCalls.sendAs("operator", request);
     }
 }

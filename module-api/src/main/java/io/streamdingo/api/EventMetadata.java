@@ -77,7 +77,8 @@ public record EventMetadata(
 
     /**
      * The paths of the personal-data fields of this event that read as null because their subject was forgotten
-     * ({@code name}, {@code address.street}, {@code contacts[*].email}); empty if none.
+     * ({@code name}, {@code address.street}, {@code contacts[0].email}), in the order the stored payload holds them;
+     * empty if none.
      */
     public java.util.List<String> redactedFields() {
         String paths = headers.get(REDACTED_HEADER);

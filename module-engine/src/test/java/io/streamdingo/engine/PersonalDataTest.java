@@ -48,6 +48,13 @@ class PersonalDataTest {
 
     record NoSubject(@PersonalData String name) {}
 
+    @io.streamdingo.api.EventType(name = "test.SalarySet")
+    record SalarySet(
+            @DataSubject String employeeId,
+            @PersonalData java.math.BigDecimal salary,
+            java.math.BigDecimal rate,
+            @PersonalData java.util.Map<String, java.math.BigDecimal> bonuses) {}
+
     record PrimitiveSecret(@DataSubject String id, @PersonalData int age) {}
 
     private final StreamId ada = StreamId.of("account", "ada");
@@ -61,7 +68,7 @@ class PersonalDataTest {
         store = EventStores.builder()
                 .backend(backend)
                 .subjectKeys(keys)
-                .register(AccountOpened.class, Deposited.class, Signed.class)
+                .register(AccountOpened.class, Deposited.class, Signed.class, SalarySet.class)
                 .build();
     }
 
@@ -199,5 +206,102 @@ class PersonalDataTest {
         store.forget("ada-1");
 
         assertThat(keys.key("ada-1", keyId)).isEmpty();
+    }
+
+    @Test
+    void numbersInAndAroundPersonalDataComeBackExactly() {
+        SalarySet set = new SalarySet(
+                "ada-1",
+                new java.math.BigDecimal("52000.10"),
+                new java.math.BigDecimal("0.1000"),
+                java.util.Map.of(
+                        "q1",
+                        new java.math.BigDecimal("1E+3"),
+                        "q2",
+                        new java.math.BigDecimal("12345678901234567890.5")));
+
+        store.append(ada, ExpectedVersion.noStream(), NewEvent.of(set));
+
+        SalarySet read = (SalarySet) store.read(ada).findFirst().orElseThrow().payload();
+        assertThat(read.salary()).isEqualTo(set.salary()).hasScaleOf(2);
+        assertThat(read.rate()).isEqualTo(set.rate()).hasScaleOf(4);
+        assertThat(read.bonuses()).isEqualTo(set.bonuses());
+        assertThat(storedText(ada, 1)).doesNotContain("52000").doesNotContain("12345678901234567890");
+    }
+
+    /** Pure handlers that count the names they see. */
+    static final class NameCount {
+        @io.streamdingo.api.replay.InitialState
+        static Integer none() {
+            return 0;
+        }
+
+        @io.streamdingo.api.replay.EventHandler
+        static Integer signed(Integer count, Signed event) {
+            return event.signature() == null ? count : count + 1;
+        }
+    }
+
+    @Test
+    void aReplayAsksTheKeyStoreOnceForASubjectsKeyNotOncePerEvent() {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        SubjectKeyStore counting = new SubjectKeyStore() {
+            @Override
+            public io.streamdingo.api.spi.DataKey currentKey(String subject) {
+                return keys.currentKey(subject);
+            }
+
+            @Override
+            public java.util.Optional<io.streamdingo.api.spi.DataKey> key(String subject, String keyId) {
+                lookups.incrementAndGet();
+                return keys.key(subject, keyId);
+            }
+
+            @Override
+            public boolean forget(String subject) {
+                return keys.forget(subject);
+            }
+        };
+        StoreEngine engine = EventStores.builder()
+                .subjectKeys(counting)
+                .register(Signed.class)
+                .buildEngine();
+        StreamId signatures = StreamId.of("signatures", "ada");
+        for (int i = 0; i < 10; i++) {
+            engine.store()
+                    .append(
+                            signatures,
+                            ExpectedVersion.any(),
+                            NewEvent.of(new Signed("Ada " + i))
+                                    .withMetadata(EventMetadata.empty().withUserId("ada-1")));
+        }
+
+        Integer names = EventStores.replayEngine(engine)
+                .replay(
+                        io.streamdingo.api.replay.AggregateType.of("signatures", Integer.class, NameCount.class),
+                        signatures)
+                .state();
+
+        assertThat(names).isEqualTo(10);
+        assertThat(lookups).hasValue(1);
+        engine.close();
+    }
+
+    @Test
+    void aKeptDecodedEventIsSharedUntilItsSubjectIsForgottenAndThenReadsRedacted() {
+        store.append(
+                ada,
+                ExpectedVersion.noStream(),
+                NewEvent.of(new Signed("Ada"))
+                        .withMetadata(EventMetadata.empty().withUserId("ada-1")));
+        RecordedEvent first = store.read(ada).findFirst().orElseThrow();
+        RecordedEvent again = store.read(ada).findFirst().orElseThrow();
+
+        store.forget("ada-1");
+        RecordedEvent after = store.read(ada).findFirst().orElseThrow();
+
+        assertThat(again).as("kept decoded while the key exists").isSameAs(first);
+        assertThat(after.payload()).isEqualTo(new Signed(null));
+        assertThat(after.metadata().redactedFields()).containsExactly("signature");
     }
 }

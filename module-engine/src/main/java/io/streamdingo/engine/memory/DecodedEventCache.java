@@ -1,7 +1,9 @@
 package io.streamdingo.engine.memory;
 
 import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.spi.DataKey;
 import io.streamdingo.api.spi.StoredEvent;
+import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,9 +23,12 @@ final class DecodedEventCache {
     /** One keeping of an event: compared by identity, so that a place in line belongs to one keeping. */
     private static final class Kept {
         final RecordedEvent event;
+        /** The data subjects' keys that decrypted its personal data; empty for most events. */
+        final List<DataKey> keys;
 
-        Kept(RecordedEvent event) {
+        Kept(RecordedEvent event, List<DataKey> keys) {
             this.event = event;
+            this.keys = keys;
         }
     }
 
@@ -48,8 +53,14 @@ final class DecodedEventCache {
                 : null;
     }
 
-    void remember(RecordedEvent decoded) {
-        Kept kept = new Kept(decoded);
+    /** The keys kept with the event of {@code eventId}; empty if none or not kept. */
+    List<DataKey> keysOf(UUID eventId) {
+        Kept kept = events.get(eventId);
+        return kept == null ? List.of() : kept.keys;
+    }
+
+    void remember(RecordedEvent decoded, List<DataKey> keys) {
+        Kept kept = new Kept(decoded, keys);
         if (events.putIfAbsent(decoded.eventId(), kept) != null) {
             return;
         }

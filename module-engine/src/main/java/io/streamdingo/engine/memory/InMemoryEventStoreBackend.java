@@ -8,6 +8,7 @@ import io.streamdingo.api.RecordedEvent;
 import io.streamdingo.api.StoreNotOpenException;
 import io.streamdingo.api.StreamId;
 import io.streamdingo.api.StreamInfo;
+import io.streamdingo.api.spi.DataKey;
 import io.streamdingo.api.spi.EventChain;
 import io.streamdingo.api.spi.EventStoreBackend;
 import io.streamdingo.api.spi.EventToStore;
@@ -318,10 +319,20 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend, Decod
 
     /** Keeps {@code event} only while {@code stored} is one of this store's events. */
     @Override
-    public void remember(StoredEvent stored, RecordedEvent event) {
+    public void remember(StoredEvent stored, RecordedEvent event, List<DataKey> keys) {
         if (eventIds.contains(stored.eventId()) && event.eventId().equals(stored.eventId())) {
-            decoded.remember(event);
+            decoded.remember(event, keys);
         }
+    }
+
+    @Override
+    public List<DataKey> keysOf(StoredEvent stored) {
+        return decoded.keysOf(stored.eventId());
+    }
+
+    @Override
+    public void forget(StoredEvent stored) {
+        decoded.forget(stored.eventId());
     }
 
     @Override

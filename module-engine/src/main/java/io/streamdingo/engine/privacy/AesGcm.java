@@ -17,6 +17,17 @@ final class AesGcm {
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Looking a cipher up costs more than using it, and the provider keeps the key schedule of the last key it was
+     * initialised with: each thread keeps one cipher and initialises it, with a fresh nonce, for every use.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
+    });
 
     private AesGcm() {}
 
@@ -25,7 +36,7 @@ final class AesGcm {
         byte[] nonce = new byte[NONCE];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad);
             byte[] sealed = cipher.doFinal(plain);
@@ -48,7 +59,7 @@ final class AesGcm {
         if (sealed.length < NONCE + TAG_BITS / 8) {
             throw new AEADBadTagException("too short to be AES-GCM output: " + sealed.length + " bytes");
         }
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHERS.get();
         cipher.init(
                 Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
         cipher.updateAAD(aad);

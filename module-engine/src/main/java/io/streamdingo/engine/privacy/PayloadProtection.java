@@ -1,23 +1,21 @@
 package io.streamdingo.engine.privacy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.streamdingo.api.EventMetadata;
 import io.streamdingo.api.spi.DataKey;
 import io.streamdingo.api.spi.SubjectKeyStore;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +30,8 @@ public final class PayloadProtection {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+
+    private static final JsonFactory FACTORY = JSON.getFactory();
 
     private final SubjectKeyStore keys;
 
@@ -51,27 +51,36 @@ public final class PayloadProtection {
      * @throws IllegalArgumentException if the event names no subject (the field or metadata entry is empty)
      */
     public byte[] encrypt(byte[] payload, PersonalDataPlan plan, UUID eventId, EventMetadata metadata) {
-        JsonNode root = parse(payload);
-        String subject = subject(root, plan, metadata);
-        if (subject == null) {
+        String[] subject = new String[] {plan.subjectField() == null ? subject(payload, plan, metadata) : null};
+        DataKey[] key = new DataKey[1];
+        byte[] encrypted = rewrite(payload, plan, subject, (in, out, at) -> {
+            if (in.currentToken() == JsonToken.VALUE_NULL) {
+                out.writeNull();
+                return;
+            }
+            if (key[0] == null) {
+                // the subject's field usually comes first and was noted on the way; if not, it is looked up
+                key[0] = keys.currentKey(requireSubject(
+                        subject[0] != null ? subject[0] : subject(payload, plan, metadata), plan, eventId));
+            }
+            out.writeString(FieldCipher.seal(key[0], PersonalValues.json(FACTORY, in), aad(eventId, at)));
+        });
+        if (key[0] == null) {
+            // every personal value was null: still, an event that names no subject is refused
+            requireSubject(subject[0] != null ? subject[0] : subject(payload, plan, metadata), plan, eventId);
+        }
+        return encrypted;
+    }
+
+    private static String requireSubject(@Nullable String subject, PersonalDataPlan plan, UUID eventId) {
+        if (subject == null || subject.isEmpty()) {
             throw new IllegalArgumentException("event " + eventId + " holds personal data but names no data subject: "
                     + (plan.subjectField() != null
                             ? "its field " + plan.subjectField()
                             : "its metadata entry " + plan.subjectMetadata())
                     + " is empty");
         }
-        DataKey key = keys.currentKey(subject);
-        for (List<String> path : plan.personal()) {
-            walk(
-                    root,
-                    path,
-                    0,
-                    "",
-                    (value, at) -> value.isNull()
-                            ? value
-                            : TextNode.valueOf(FieldCipher.seal(key, bytes(value), aad(eventId, at))));
-        }
-        return bytes(root);
+        return subject;
     }
 
     /**
@@ -81,28 +90,62 @@ public final class PayloadProtection {
      * @throws IllegalStateException if a value does not open with its key: it was altered
      */
     public Decrypted decrypt(byte[] payload, PersonalDataPlan plan, UUID eventId, EventMetadata metadata) {
-        JsonNode root = parse(payload);
-        String subject = subject(root, plan, metadata);
-        List<String> redacted = new ArrayList<>();
+        return decrypt(payload, plan, eventId, metadata, List.of());
+    }
+
+    /**
+     * Like {@link #decrypt(byte[], PersonalDataPlan, UUID, EventMetadata)}, trying the keys of {@code known} before
+     * asking the key store: a replay decrypts a stream's events with the keys it has already fetched, one query
+     * per subject instead of one per event.
+     */
+    public Decrypted decrypt(
+            byte[] payload, PersonalDataPlan plan, UUID eventId, EventMetadata metadata, Collection<DataKey> known) {
+        List<String> redacted = new ArrayList<>(0);
         Map<String, Optional<DataKey>> found = new HashMap<>(2);
-        for (List<String> path : plan.personal()) {
-            walk(root, path, 0, "", (value, at) -> {
-                String keyId = value.isTextual() ? FieldCipher.keyIdOf(value.textValue()) : null;
-                if (keyId == null) {
-                    return value; // written before the field was personal data, or null
-                }
-                Optional<DataKey> key =
-                        subject == null ? Optional.empty() : found.computeIfAbsent(keyId, id -> keys.key(subject, id));
-                if (key.isEmpty()) {
-                    redacted.add(at);
-                    return NullNode.getInstance();
-                }
-                return parse(FieldCipher.open(key.get(), value.textValue(), aad(eventId, at)));
-            });
-        }
+        String[] subject = new String[1];
+        byte[] clear = rewrite(payload, plan, subject, (in, out, at) -> {
+            String keyId = in.currentToken() == JsonToken.VALUE_STRING ? FieldCipher.keyIdOf(in.getText()) : null;
+            if (keyId == null) {
+                PersonalValues.copyExact(in, out); // written before the field was personal data, or null
+                return;
+            }
+            Optional<DataKey> key =
+                    found.computeIfAbsent(keyId, id -> known(known, id).or(() -> {
+                        String owner = subject[0] != null ? subject[0] : subject(payload, plan, metadata);
+                        return owner == null ? Optional.empty() : keys.key(owner, id);
+                    }));
+            if (key.isEmpty()) {
+                redacted.add(at);
+                out.writeNull();
+                return;
+            }
+            // the decrypted JSON is written as it is: parsing it only to write it again costs more than the cipher
+            out.writeRawValue(
+                    new String(FieldCipher.open(key.get(), in.getText(), aad(eventId, at)), StandardCharsets.UTF_8));
+        });
         List<DataKey> opened = new ArrayList<>(found.size());
         found.values().forEach(key -> key.ifPresent(opened::add));
-        return new Decrypted(bytes(root), List.copyOf(redacted), List.copyOf(opened));
+        return new Decrypted(clear, List.copyOf(redacted), List.copyOf(opened));
+    }
+
+    /** A key of {@code known} with {@code keyId}: ids are unique across subjects, and a wrong key would not open. */
+    private static Optional<DataKey> known(Collection<DataKey> known, String keyId) {
+        for (DataKey key : known) {
+            if (key.keyId().equals(keyId)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Rewrites the personal values, noting the subject's field in {@code subject[0]} when the pass reaches it. */
+    private static byte[] rewrite(
+            byte[] payload, PersonalDataPlan plan, @Nullable String[] subject, PersonalValues.Change change) {
+        try {
+            return PersonalValues.rewrite(FACTORY, payload, plan.personal(), plan.subjectField(), subject, change);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a payload with personal data is not JSON", e);
+        }
     }
 
     /**
@@ -122,11 +165,10 @@ public final class PayloadProtection {
         }
     }
 
-    private static @Nullable String subject(JsonNode root, PersonalDataPlan plan, EventMetadata metadata) {
+    private static @Nullable String subject(byte[] payload, PersonalDataPlan plan, EventMetadata metadata) {
         String subject;
         if (plan.subjectField() != null) {
-            JsonNode value = root.get(plan.subjectField());
-            subject = value == null || value.isNull() ? null : value.isTextual() ? value.textValue() : value.toString();
+            subject = topLevelValue(payload, plan.subjectField());
         } else {
             subject = switch (String.valueOf(plan.subjectMetadata())) {
                 case "userId" -> metadata.userId();
@@ -139,62 +181,32 @@ public final class PayloadProtection {
         return subject == null || subject.isEmpty() ? null : subject;
     }
 
-    /** Replaces each value at {@code path} below {@code node} by what {@code change} makes of it and its path. */
-    private static void walk(
-            JsonNode node, List<String> path, int step, String at, BiFunction<JsonNode, String, JsonNode> change) {
-        String name = path.get(step);
-        boolean last = step == path.size() - 1;
-        if (name.equals("*")) {
-            if (node instanceof ArrayNode array) {
-                for (int i = 0; i < array.size(); i++) {
-                    String here = at + "[" + i + "]";
-                    if (last) {
-                        array.set(i, change.apply(array.get(i), here));
-                    } else {
-                        walk(array.get(i), path, step + 1, here, change);
-                    }
-                }
-            } else if (node instanceof ObjectNode map) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> entry = it.next();
-                    String here = at + "[" + entry.getKey() + "]";
-                    if (last) {
-                        entry.setValue(change.apply(entry.getValue(), here));
-                    } else {
-                        walk(entry.getValue(), path, step + 1, here, change);
-                    }
-                }
+    /** The text of the top-level property {@code name} (a scalar's text, else its JSON); null if absent or null. */
+    private static @Nullable String topLevelValue(byte[] payload, String name) {
+        try (JsonParser in = FACTORY.createParser(payload)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                return null;
             }
-            return;
-        }
-        if (!(node instanceof ObjectNode object) || !object.has(name)) {
-            return;
-        }
-        String here = at.isEmpty() ? name : at + "." + name;
-        if (last) {
-            object.set(name, change.apply(object.get(name), here));
-        } else {
-            walk(object.get(name), path, step + 1, here, change);
-        }
-    }
-
-    private static String aad(UUID eventId, String path) {
-        return "streamdingo-personal-data\u0000" + eventId + "\u0000" + path;
-    }
-
-    private static JsonNode parse(byte[] json) {
-        try {
-            return JSON.readTree(json);
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken value = in.nextToken();
+                if (field.equals(name)) {
+                    if (value == JsonToken.VALUE_NULL) {
+                        return null;
+                    }
+                    return value.isScalarValue()
+                            ? in.getText()
+                            : JSON.readTree(in).toString();
+                }
+                in.skipChildren();
+            }
+            return null;
         } catch (IOException e) {
             throw new IllegalArgumentException("a payload with personal data is not JSON", e);
         }
     }
 
-    private static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+    private static String aad(UUID eventId, String path) {
+        return "streamdingo-personal-data\u0000" + eventId + "\u0000" + path;
     }
 }

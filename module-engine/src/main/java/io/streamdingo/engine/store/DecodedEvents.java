@@ -1,7 +1,9 @@
 package io.streamdingo.engine.store;
 
 import io.streamdingo.api.RecordedEvent;
+import io.streamdingo.api.spi.DataKey;
 import io.streamdingo.api.spi.StoredEvent;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,5 +20,19 @@ public interface DecodedEvents {
     RecordedEvent recall(StoredEvent stored);
 
     /** Keeps {@code decoded}, the single event {@code stored} decodes to, if the backend wants to. */
-    void remember(StoredEvent stored, RecordedEvent decoded);
+    default void remember(StoredEvent stored, RecordedEvent decoded) {
+        remember(stored, decoded, List.of());
+    }
+
+    /**
+     * Keeps {@code decoded} with the data subjects' keys that decrypted its personal data: the store checks they
+     * still exist before it hands the kept event out again, and decodes it afresh (redacted) once one is gone.
+     */
+    void remember(StoredEvent stored, RecordedEvent decoded, List<DataKey> keys);
+
+    /** The keys {@link #remember} was given with the event kept for {@code stored}; empty if none or not kept. */
+    List<DataKey> keysOf(StoredEvent stored);
+
+    /** Forgets what was kept for {@code stored}, if anything. */
+    void forget(StoredEvent stored);
 }

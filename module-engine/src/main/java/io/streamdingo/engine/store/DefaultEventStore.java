@@ -326,16 +326,51 @@ public final class DefaultEventStore implements EventStore, EventDecoder {
         }
         RecordedEvent known = kept.recall(stored);
         if (known != null) {
-            return List.of(known);
+            if (!PersonalDataPlan.of(known.payload().getClass()).protects()) {
+                return List.of(known);
+            }
+            List<DataKey> used = kept.keysOf(stored);
+            if (stillHeld(used, keysUsed)) {
+                if (keysUsed != null) {
+                    keysUsed.addAll(used);
+                }
+                return List.of(known);
+            }
+            kept.forget(stored); // a subject was forgotten since: decoded again, its personal data now redacted
         }
-        List<RecordedEvent> decoded = codec.decode(stored, Map.of(), keysUsed);
-        // never personal data: it must read as redacted as soon as its subject is forgotten
+        // the caller's keys first, so that a replay decrypts with the keys it already has; this event's follow
+        List<DataKey> keys = keysUsed == null ? new ArrayList<>(0) : new ArrayList<>(keysUsed);
+        int before = keys.size();
+        List<RecordedEvent> decoded = codec.decode(stored, Map.of(), keys);
+        List<DataKey> opened = List.copyOf(keys.subList(before, keys.size()));
+        if (keysUsed != null) {
+            keysUsed.addAll(opened);
+        }
         if (decoded.size() == 1
-                && ImmutableTypes.isDeeplyImmutable(decoded.get(0).payload().getClass())
-                && !PersonalDataPlan.of(decoded.get(0).payload().getClass()).protects()) {
-            kept.remember(stored, decoded.get(0));
+                && ImmutableTypes.isDeeplyImmutable(decoded.get(0).payload().getClass())) {
+            kept.remember(stored, decoded.get(0), opened);
         }
         return decoded;
+    }
+
+    /**
+     * Whether every key still exists: a kept event with personal data is handed out only until one is forgotten.
+     * Keys the caller already holds ({@code held}: a replay's) count as existing, as they do for decrypting.
+     */
+    private boolean stillHeld(List<DataKey> used, @Nullable Collection<DataKey> held) {
+        if (used.isEmpty() || (held != null && held.containsAll(used))) {
+            return true;
+        }
+        SubjectKeyStore keys = codec.subjectKeys().orElse(null);
+        if (keys == null) {
+            return false;
+        }
+        for (DataKey key : used) {
+            if (keys.key(key.subject(), key.keyId()).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the data subjects' keys are kept, if this store encrypts personal data. */

@@ -187,7 +187,8 @@ public final class EventCodec {
             if (plan.protects()) {
                 PayloadProtection.Decrypted clear;
                 try {
-                    clear = protection.decrypt(bytes, plan, stored.eventId(), metadata);
+                    clear = protection.decrypt(
+                            bytes, plan, stored.eventId(), metadata, keysUsed == null ? List.of() : keysUsed);
                 } catch (RuntimeException e) {
                     throw failure(stored, "its personal data cannot be decrypted (" + e.getMessage() + ")", e);
                 }

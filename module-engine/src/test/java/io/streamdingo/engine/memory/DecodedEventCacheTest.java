@@ -46,9 +46,9 @@ class DecodedEventCacheTest {
         StoredEvent second = stored(UUID.randomUUID(), 2);
         StoredEvent third = stored(UUID.randomUUID(), 3);
 
-        cache.remember(decoded(first));
-        cache.remember(decoded(second));
-        cache.remember(decoded(third));
+        cache.remember(decoded(first), java.util.List.of());
+        cache.remember(decoded(second), java.util.List.of());
+        cache.remember(decoded(third), java.util.List.of());
 
         assertThat(cache.recall(first)).isNull();
         assertThat(cache.recall(second)).isNotNull();
@@ -59,7 +59,7 @@ class DecodedEventCacheTest {
     void anEventWithTheSameIdAtAnotherPlaceIsNotTakenForTheKeptOne() {
         DecodedEventCache cache = new DecodedEventCache(10);
         UUID id = UUID.randomUUID();
-        cache.remember(decoded(stored(id, 1)));
+        cache.remember(decoded(stored(id, 1)), java.util.List.of());
 
         assertThat(cache.recall(stored(id, 2))).isNull();
     }
@@ -69,10 +69,10 @@ class DecodedEventCacheTest {
         DecodedEventCache cache = new DecodedEventCache(1);
         StoredEvent first = stored(UUID.randomUUID(), 1);
         StoredEvent second = stored(UUID.randomUUID(), 2);
-        cache.remember(decoded(first));
+        cache.remember(decoded(first), java.util.List.of());
 
         cache.forget(first.eventId());
-        cache.remember(decoded(second));
+        cache.remember(decoded(second), java.util.List.of());
 
         assertThat(cache.recall(first)).isNull();
         assertThat(cache.recall(second)).isNotNull();
@@ -84,12 +84,12 @@ class DecodedEventCacheTest {
         StoredEvent first = stored(UUID.randomUUID(), 1);
         StoredEvent second = stored(UUID.randomUUID(), 2);
         StoredEvent third = stored(UUID.randomUUID(), 3);
-        cache.remember(decoded(first));
-        cache.remember(decoded(second));
+        cache.remember(decoded(first), java.util.List.of());
+        cache.remember(decoded(second), java.util.List.of());
         cache.forget(first.eventId());
-        cache.remember(decoded(first));
+        cache.remember(decoded(first), java.util.List.of());
 
-        cache.remember(decoded(third));
+        cache.remember(decoded(third), java.util.List.of());
 
         assertThat(cache.recall(second)).as("kept longest: forgotten first").isNull();
         assertThat(cache.recall(first)).isNotNull();
